@@ -1,0 +1,346 @@
+"""Benchmark of the trust signals: false alarms, detection of injected errors, cost.
+
+Human reference pairs stand in for perfect translations: NTREX-128 (Indonesian
+``newstest2019-ref.ind.txt`` aligned with English ``newstest2019-src.eng.txt``) and,
+as a second held-out set, FLORES-200 devtest (``ind_Latn`` / ``eng_Latn``).
+
+- False alarms: the share of untouched pairs with at least one warning.
+- Detection: copies of the English with one error injected: a number changed (one digit
+  of one number), an amount's scale changed (million -> billion...), a name dropped
+  (a capitalised word that the Indonesian also has, with the run of capitalised words
+  around it, removed everywhere in the sentence), the sentence left in Indonesian. For
+  each kind, a seeded random sample among the sentences where the injection applies
+  (and only those); an error counts as detected when the injected copy gets a warning
+  of the matching kind that the untouched pair did not have.
+- Baseline: a naive check that looks up the source's digit runs and capitalised words
+  as strings in the translation (``naive_warnings``), run on the same pairs.
+- Cost: median time of ``consistency_warnings`` per sentence (best of ``--repeats`` runs
+  of each sentence, so that other processes on the machine do not count).
+
+The FLORES-200 Indonesian file has some lines whose UTF-8 was decoded as cp1252
+("SÃ¡mi"); they are repaired on loading, as a real page would not be mangled so.
+
+    python eval/bench_trust.py [--data ../shared/data/mt] [--sample 300] [--seed 13]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from summarizer.document import Notice  # noqa: E402
+from summarizer.trust import consistency_warnings  # noqa: E402
+
+Pair = tuple[str, str]
+Injection = Callable[[str, str, random.Random], str | None]
+
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
+_SCALE = re.compile(
+    r"(?<=\d )(thousand|million|billion|trillion)\b|"
+    r"(?<=[a-z] )(thousand|million|billion|trillion)\b"
+)
+_SCALE_SWAP = {
+    "thousand": "million",
+    "million": "billion",
+    "billion": "million",
+    "trillion": "billion",
+}
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[A-Za-z0-9]")
+TARGETS = {"false alarms": 0.05, "number": 0.90, "scale": 0.90, "name": 0.80, "untranslated": 0.95}
+
+
+def load_pairs(data: Path) -> dict[str, list[Pair]]:
+    """The reference pairs (Indonesian, English) of NTREX-128 and FLORES-200 devtest."""
+    ntrex = data / "ntrex128"
+    flores = data / "flores200-devtest"
+    sets = {
+        "NTREX-128": (ntrex / "newstest2019-ref.ind.txt", ntrex / "newstest2019-src.eng.txt"),
+        "FLORES-200": (flores / "ind_Latn.devtest", flores / "eng_Latn.devtest"),
+    }
+    pairs = {}
+    for name, (ind, eng) in sets.items():
+        source = ind.read_text(encoding="utf-8").splitlines()
+        english = eng.read_text(encoding="utf-8").splitlines()
+        if len(source) != len(english):
+            raise SystemExit(f"{ind} and {eng} are not aligned: check the data folder")
+        pairs[name] = [
+            (_unmangle(s), _unmangle(e)) for s, e in zip(source, english) if s.strip() and e.strip()
+        ]
+    return pairs
+
+
+def _unmangle(line: str) -> str:
+    """A line with UTF-8 read as cp1252 repaired ("SÃ¡mi" -> "Sámi"), as in FLORES ind_Latn."""
+    if "Ã" not in line and "â€" not in line and "Å" not in line:
+        return line
+    try:
+        return line.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return line
+
+
+def change_number(source: str, english: str, rng: random.Random) -> str | None:
+    """The English with one digit of one of its numbers changed, or None if it has none."""
+    numbers = list(_NUMBER.finditer(english))
+    if not numbers:
+        return None
+    match = rng.choice(numbers)
+    positions = [i for i, c in enumerate(match.group()) if c.isdigit()]
+    pos = rng.choice(positions)
+    old = match.group()[pos]
+    lowest = "1" if pos == 0 and len(positions) > 1 else "0"
+    new = rng.choice([d for d in "0123456789" if d != old and d >= lowest])
+    at = match.start() + pos
+    return english[:at] + new + english[at + 1 :]
+
+
+def change_scale(source: str, english: str, rng: random.Random) -> str | None:
+    """The English with one scale word swapped (million -> billion...), or None."""
+    scales = [m for m in _SCALE.finditer(english) if _number_before(english, m.start())]
+    if not scales:
+        return None
+    match = rng.choice(scales)
+    word = match.group()
+    return english[: match.start()] + _SCALE_SWAP[word] + english[match.end() :]
+
+
+def _number_before(text: str, at: int) -> bool:
+    """Whether a number (digits or a number word) stands just before offset ``at``."""
+    before = text[:at].split()
+    if not before:
+        return False
+    last = before[-1].lower()
+    return bool(re.search(r"\d", last)) or last in {
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "hundred",
+        "a",
+        "several",
+        "few",
+    }
+
+
+def drop_name(source: str, english: str, rng: random.Random) -> str | None:
+    """The English without one name that the source also has, or None if none is shared."""
+    source_words = set(re.findall(r"[\w'’-]+", source))
+    shared = [m for m in _CAPITALISED.finditer(english) if m.group() in source_words]
+    if not shared:
+        return None
+    match = rng.choice(shared)
+    start, end = match.span()
+    # Widen to the run of capitalised words around it ("Elin Jones", "Teten Masduki").
+    for left in reversed(list(_CAPITALISED.finditer(english, 0, start))):
+        if english[left.end() : start].strip():
+            break
+        start = left.start()
+    for right in _CAPITALISED.finditer(english, end):
+        if english[end : right.start()].strip():
+            break
+        end = right.end()
+    run = english[start:end]
+    dropped = re.sub(r"\s*" + re.escape(run), "", english)
+    return re.sub(r"\s{2,}", " ", dropped).strip()
+
+
+def leave_untranslated(source: str, english: str, rng: random.Random) -> str | None:
+    """The source itself as the translation, where it has words to translate."""
+    if source.strip() == english.strip() or not re.search(r"\b[a-z]{2,}\b", source):
+        return None
+    return source
+
+
+INJECTIONS: dict[str, Injection] = {
+    "number": change_number,
+    "scale": change_scale,
+    "name": drop_name,
+    "untranslated": leave_untranslated,
+}
+KIND = {"number": "number", "scale": "number", "name": "name", "untranslated": "untranslated"}
+
+
+Checker = Callable[[str, str], list[Notice]]
+
+
+def naive_warnings(source: str, translation: str) -> list[Notice]:
+    """The baseline: digit runs, capitalised words and the sentence itself, as strings.
+
+    Every run of digits of the source must appear in the translation, every capitalised
+    word that does not start the sentence too, and a translation equal to its source is
+    untranslated: what a check that knows nothing of Indonesian would do.
+    """
+    notices = []
+    target_digits = set(re.findall(r"\d+", translation))
+    for digits in dict.fromkeys(re.findall(r"\d+", source)):
+        if digits not in target_digits:
+            notices.append(Notice("number", f"no {digits}"))
+    words = re.findall(r"[^\W\d_]+", source)
+    target_words = set(re.findall(r"[^\W\d_]+", translation))
+    for word in dict.fromkeys(words[1:]):
+        if word[0].isupper() and word not in target_words:
+            notices.append(Notice("name", f"no {word}"))
+    if source.strip() == translation.strip():
+        notices.append(Notice("untranslated", "same"))
+    return notices
+
+
+def false_alarms(pairs: list[Pair], check: Checker) -> tuple[float, Counter[str]]:
+    """Share of untouched pairs with a warning, and the share per kind."""
+    flagged = 0
+    kinds: Counter[str] = Counter()
+    for source, english in pairs:
+        warnings = check(source, english)
+        flagged += bool(warnings)
+        kinds.update({w.kind for w in warnings})
+    return flagged / len(pairs), kinds
+
+
+def timings(pairs: list[Pair], check: Checker, repeats: int) -> list[float]:
+    """Milliseconds per sentence, the fastest of ``repeats`` runs of each.
+
+    The fastest run is kept so that other processes on a shared machine do not count.
+    """
+    check(*pairs[0])  # load the word lists outside the timing
+    times = []
+    for source, english in pairs:
+        runs = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            check(source, english)
+            runs.append((time.perf_counter() - start) * 1000)
+        times.append(min(runs))
+    return times
+
+
+def injected_pairs(pairs: list[Pair], name: str, sample: int, seed: int) -> tuple[list, int]:
+    """A seeded sample of (source, english, injected) among the pairs the injection fits."""
+    rng = random.Random(f"{seed}-{name}")
+    injected = []
+    for source, english in pairs:
+        changed = INJECTIONS[name](source, english, rng)
+        if changed is not None and changed != english:
+            injected.append((source, english, changed))
+    return rng.sample(injected, min(sample, len(injected))), len(injected)
+
+
+def detection(
+    chosen: list[tuple[str, str, str]], name: str, check: Checker
+) -> tuple[float, list[tuple[str, str]]]:
+    """Share of injected errors that get a new warning of the matching kind, and misses."""
+    hits = 0
+    missed = []
+    for source, english, changed in chosen:
+        before = {w.message for w in check(source, english)}
+        after = check(source, changed)
+        if any(w.kind == KIND[name] and w.message not in before for w in after):
+            hits += 1
+        else:
+            missed.append((source, changed))
+    return hits / max(1, len(chosen)), missed
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "mt")
+    parser.add_argument("--sample", type=int, default=300, help="injected sentences per kind")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--repeats", type=int, default=3, help="timing runs per sentence")
+    parser.add_argument("--show", type=int, default=0, help="print N examples of each failure")
+    args = parser.parse_args(argv)
+    sets = load_pairs(args.data)
+
+    rows = []
+    for set_name, pairs in sets.items():
+        rate, kinds = false_alarms(pairs, consistency_warnings)
+        naive_rate, _ = false_alarms(pairs, naive_warnings)
+        by_kind = ", ".join(f"{k} {v / len(pairs):.1%}" for k, v in kinds.most_common())
+        limit = TARGETS["false alarms"]
+        rows.append(
+            (
+                set_name,
+                "false alarms (untouched)",
+                len(pairs),
+                rate,
+                naive_rate,
+                f"<= {limit:.0%}",
+                rate <= limit,
+                by_kind,
+            )
+        )
+        if args.show:
+            alarms = [(s, e) for s, e in pairs if consistency_warnings(s, e)]
+            for source, english in alarms[: args.show]:
+                said = [w.message for w in consistency_warnings(source, english)]
+                print(f"[alarm] {source}\n        {english}\n        {said}")
+        for name in INJECTIONS:
+            chosen, applicable = injected_pairs(pairs, name, args.sample, args.seed)
+            found, missed = detection(chosen, name, consistency_warnings)
+            naive_found, _ = detection(chosen, name, naive_warnings)
+            rows.append(
+                (
+                    set_name,
+                    f"detected: {name}",
+                    len(chosen),
+                    found,
+                    naive_found,
+                    f">= {TARGETS[name]:.0%}",
+                    found >= TARGETS[name],
+                    f"sample of {len(chosen)} among {applicable} applicable",
+                )
+            )
+            for source, changed in missed[: args.show]:
+                print(f"[missed {name}] {source}\n        {changed}")
+        times = timings(pairs, consistency_warnings, args.repeats)
+        naive_times = timings(pairs, naive_warnings, args.repeats)
+        median = statistics.median(times)
+        p95 = sorted(times)[int(0.95 * len(times))]
+        rows.append(
+            (
+                set_name,
+                "cost per sentence (ms)",
+                len(times),
+                median,
+                statistics.median(naive_times),
+                "< 1 ms",
+                median < 1.0,
+                f"median of best of {args.repeats}; p95 {p95:.3f} ms, max {max(times):.2f} ms",
+            )
+        )
+
+    print(
+        f"{'set':<11} {'measure':<26} {'n':>5} {'ours':>7} {'naive':>7} {'target':>7} "
+        f"{'ok':>3}  notes"
+    )
+    for set_name, measure, n, value, naive, target, ok, notes in rows:
+        if measure.startswith("cost"):
+            ours, base = f"{value:.3f}", f"{naive:.3f}"
+        else:
+            ours, base = f"{value:.1%}", f"{naive:.1%}"
+        print(
+            f"{set_name:<11} {measure:<26} {n:>5} {ours:>7} {base:>7} {target:>7} "
+            f"{'yes' if ok else 'NO':>3}  {notes}"
+        )
+    print("naive: digit runs and capitalised words looked up as strings (see naive_warnings)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,100 @@
+"""Digest quality: ROUGE-1/2/L of the key points against reference summaries, with LEAD-3.
+
+LEAD-3 (the first three sentences) is scored on the same articles, split by the same
+segmenter, so the two rows differ only in which sentences were chosen.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+
+from summarizer.document import Article
+from summarizer.evaluate import metrics
+from summarizer.evaluate.data import DigestSet
+from summarizer.evaluate.report import Outcome, Row, Skip
+from summarizer.segment import split_sentences
+
+Selector = Callable[[Article], list[str]]
+KEY_POINTS = 3
+
+
+def lead(article: Article, n: int = KEY_POINTS) -> list[str]:
+    """The first ``n`` sentences of the article (the LEAD-n baseline)."""
+    sentences = [s for paragraph in article.paragraphs for s in split_sentences(paragraph)]
+    return sentences[:n]
+
+
+def default_selector() -> tuple[str, Selector] | str:
+    """The tool's extractive digest as a selector, or the reason it is not available."""
+    try:
+        from summarizer.digest import key_sentences
+    except ImportError as exc:
+        return f"the digest module cannot be imported ({exc})"
+
+    def select(article: Article) -> list[str]:
+        return key_sentences(article, n=KEY_POINTS)
+
+    return "key_sentences", select
+
+
+def evaluate_digest(
+    sets: Sequence[DigestSet],
+    selectors: Sequence[tuple[str, Selector]],
+    progress: Callable[[str], None] | None = None,
+) -> Outcome:
+    """Score LEAD-3 and each selector on every set.
+
+    Args:
+        sets: articles with reference summaries.
+        selectors: (name, function from an Article to its key sentences) pairs.
+        progress: called with a line of text before each set.
+
+    Returns:
+        One row per set and system: ROUGE-1/2/L F1 and seconds per article.
+    """
+    outcome = Outcome()
+    systems: list[tuple[str, Selector, bool]] = [("LEAD-3", lead, True)]
+    systems += [(name, select, False) for name, select in selectors]
+    for dataset in sets:
+        if not dataset.items:
+            outcome.skipped.append(Skip("digest", dataset.name, "the set is empty"))
+            continue
+        if progress:
+            progress(f"digest: {dataset.name} ({len(dataset.items)} articles)")
+        references = [item.reference for item in dataset.items]
+        for name, select, baseline in systems:
+            predictions = []
+            warm_up = _time(select, dataset.items[0].article)  # first call loads the scorer
+            start = time.perf_counter()
+            for item in dataset.items:
+                predictions.append(" ".join(select(item.article)))
+            elapsed = time.perf_counter() - start
+            scores = metrics.rouge(predictions, references)
+            outcome.rows.append(
+                Row(
+                    task="digest",
+                    dataset=dataset.name,
+                    system=name,
+                    metrics={
+                        "ROUGE-1": scores["rouge1"],
+                        "ROUGE-2": scores["rouge2"],
+                        "ROUGE-L": scores["rougeL"],
+                    },
+                    items=len(predictions),
+                    unit="article",
+                    seconds_per_item=elapsed / len(predictions),
+                    load_seconds=warm_up,
+                    baseline=baseline,
+                )
+            )
+            outcome.outputs[f"digest/{dataset.name}.{name}.txt"] = predictions
+    outcome.signatures["ROUGE"] = "rouge-score|F1|rouge1,rouge2,rougeL|use_stemmer=False|mean"
+    return outcome
+
+
+def _time(select: Selector, article: Article) -> float:
+    """Seconds of one untimed-in-the-table call (imports and lazy loading happen here)."""
+    start = time.perf_counter()
+    select(article)
+    return time.perf_counter() - start

@@ -1,0 +1,111 @@
+"""The boilerplate stripper: the article body of a page or of a pasted copy, and nothing else.
+
+    >>> from summarizer import strip
+    >>> article = strip(raw)        # str or bytes: an HTML page or pasted text
+    >>> article.title, article.paragraphs, article.removed
+
+HTML goes through trafilatura, checked line by line with rules for Indonesian news pages
+(:mod:`.html`); plain text through a line classifier (:mod:`.pasted`). Both share the
+boilerplate patterns of :mod:`.patterns`. Bad input raises a
+:class:`~summarizer.errors.InputError` subclass that says what to do.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import sys
+import types
+from typing import Any
+
+from summarizer.document import Article
+from summarizer.strip.decode import MAX_INPUT_BYTES, is_html, to_text
+from summarizer.strip.fetch import DEFAULT_TIMEOUT, MAX_FETCH_BYTES
+from summarizer.strip.language import detect_language
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "MAX_FETCH_BYTES",
+    "MAX_INPUT_BYTES",
+    "detect_language",
+    "strip",
+    "strip_url",
+]
+
+
+def strip(raw: str | bytes, *, url: str | None = None, encoding: str | None = None) -> Article:
+    """The article in ``raw``: an HTML page or a pasted copy of one (detected).
+
+    Args:
+        raw: the page's HTML or the pasted text, as ``str`` or undecoded ``bytes``.
+        url: where the page came from, if known (kept in ``article.url``).
+        encoding: a charset to try first when ``raw`` is bytes (e.g. from HTTP headers).
+
+    Returns:
+        The article: ``title``, ``paragraphs``, metadata, ``removed`` (the boilerplate
+        dropped, in page order) and ``warnings`` (e.g. an English page).
+
+    Raises:
+        EmptyInputError: the input is empty or whitespace.
+        InputTooLargeError: the input is over :data:`MAX_INPUT_BYTES` (5 MiB).
+        BinaryInputError: the input is a file format or binary data.
+        EncodingError: the bytes decode in no likely encoding.
+        NoArticleError: the input holds no article body (an index page, a menu).
+    """
+    text = to_text(raw, encoding)
+    if is_html(text):
+        from summarizer.strip.html import strip_html
+
+        logger.debug("stripping HTML (%d characters)", len(text))
+        return strip_html(text, url=url)
+    from summarizer.strip.pasted import strip_text
+
+    logger.debug("stripping pasted text (%d characters)", len(text))
+    article = strip_text(text)
+    return dataclasses.replace(article, url=url) if url else article
+
+
+def strip_url(
+    url: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = MAX_FETCH_BYTES,
+    allow_private: bool = False,
+) -> Article:
+    """Fetch the page at ``url`` and strip it.
+
+    Args:
+        url: an http:// or https:// address of an article.
+        timeout: seconds to wait for the server.
+        max_bytes: refuse pages larger than this.
+        allow_private: also fetch from private, loopback and link-local addresses.
+
+    Returns:
+        The article, with ``url`` set to the address finally fetched.
+
+    Raises:
+        FetchError: the address is refused or the page cannot be fetched.
+        InputError: as :func:`strip`, for what the page holds.
+    """
+    from summarizer.strip.fetch import fetch
+
+    page = fetch(url, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
+    return strip(page.content, url=page.url, encoding=page.charset)
+
+
+class _CallableModule(types.ModuleType):
+    """This package, callable as :func:`strip`.
+
+    ``summarizer.strip`` names both this sub-package and the function: once the package
+    is imported, Python binds the attribute ``summarizer.strip`` to the module, so
+    ``from summarizer import strip`` returns the module. Calling the module calls the
+    function, so both spellings work.
+    """
+
+    def __call__(self, raw: str | bytes, **options: Any) -> Article:
+        return strip(raw, **options)
+
+
+sys.modules[__name__].__class__ = _CallableModule

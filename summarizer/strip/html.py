@@ -1,0 +1,366 @@
+"""The body of an HTML page: trafilatura's extraction, checked line by line.
+
+trafilatura finds the article's region well but, on Indonesian news pages, lets through
+lists of related headlines with dates, "Baca juga" links and captions, and drops text
+that sits outside ``<p>`` elements (a lead written straight into a ``<div>``, a
+stand-alone dateline). So the page is rendered into lines as a browser shows them, the
+lines trafilatura kept get a bonus, and the same selection as for pasted text
+(:func:`.pasted.select_body`) keeps the densest run of prose and drops pattern lines.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import urllib.parse
+from dataclasses import dataclass
+from typing import Any
+
+from summarizer.document import Article, Notice
+from summarizer.errors import NoArticleError
+from summarizer.strip import patterns
+from summarizer.strip.language import detect_language, words
+from summarizer.strip.pasted import (
+    MIN_BODY_WORDS,
+    Line,
+    Selection,
+    find_byline,
+    language_warnings,
+    make_line,
+    select_body,
+)
+
+logger = logging.getLogger(__name__)
+
+_BLOCK = frozenset(
+    """
+    address article aside blockquote body center dd details dialog dir div dl dt fieldset
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p
+    pre section summary table tbody td tfoot th thead tr ul option caption legend
+    """.split()
+)
+_SKIP = frozenset(
+    "script style noscript template svg iframe head select button textarea object embed canvas video audio map".split()
+)
+# Inside these, a line is page furniture whatever it says.
+_FURNITURE = frozenset("nav footer aside figcaption menu".split())
+_SPACE = re.compile(r"\s+")
+# Bonus for a line that trafilatura kept, and its part that grows with the line's length.
+_KEPT_BONUS = 6.0
+_KEPT_BONUS_PER_WORD = 0.3
+# A line that is mostly link text is navigation unless it reads as prose.
+_LINK_DENSITY = 0.5
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*(?:\s|$)")
+_MIN_PROSE_CHARS = 150
+_MARGIN_BEFORE = 6
+_MARGIN_AFTER = 3
+_TITLE_PREFIX = re.compile(r"^([^:|]{2,30}?)\s*[:|]\s+(?=.{15,}$)")
+_TITLE_SUFFIX = re.compile(r"\s+[-|–—:•»]\s+[^-|–—:•»]{2,40}$")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a page says about its article."""
+
+    title: str | None
+    date: str | None
+    site: str | None
+    author: str | None
+
+
+def _meta(*names: str) -> tuple[str, ...]:
+    """XPath queries for the content of ``<meta>`` tags with these property/name values."""
+    return tuple(
+        f"//meta[@property='{n}' or @name='{n}' or @itemprop='{n}']/@content" for n in names
+    )
+
+
+_TITLE_QUERIES = (*_meta("og:title", "twitter:title"), "//h1//text()", "//title/text()")
+_DATE_QUERIES = (
+    *_meta(
+        "article:published_time",
+        "og:published_time",
+        "datePublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "content_PublishedDate",
+        "dc.date",
+        "DC.date.issued",
+        "date",
+    ),
+    "//time/@datetime",
+)
+_SITE_QUERIES = _meta("og:site_name", "application-name")
+_AUTHOR_QUERIES = (
+    *_meta("author", "article:author", "dc.creator", "content_author", "byl"),
+    "//*[@rel='author']//text()",
+)
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}(?!\d)")
+
+
+@dataclass(frozen=True)
+class PageLine:
+    """A line of the rendered page with what the markup says about it."""
+
+    text: str
+    link_chars: int
+    furniture: bool
+
+
+def render_lines(root: object) -> list[PageLine]:
+    """The page's text as a browser lays it out: one line per block, in page order."""
+    from lxml import etree
+
+    lines: list[PageLine] = []
+    buffer: list[str] = []
+    link_chars = 0
+    furniture = 0
+    links = 0
+    skipping = 0
+
+    def flush() -> None:
+        nonlocal link_chars
+        text = _SPACE.sub(" ", "".join(buffer)).strip()
+        if text:
+            lines.append(PageLine(text, link_chars, furniture > 0))
+        buffer.clear()
+        link_chars = 0
+
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = tag.lower()
+        if event == "start":
+            if skipping or tag in _SKIP or not tag:
+                skipping += 1
+                continue
+            if tag in _BLOCK or tag == "br":
+                flush()
+            if tag in _FURNITURE:
+                furniture += 1
+            if tag == "a":
+                links += 1
+            if element.text:
+                buffer.append(element.text)
+                if links:
+                    link_chars += len(element.text.strip())
+        else:
+            if skipping:
+                skipping -= 1
+                if skipping:
+                    continue
+            else:
+                if tag in _BLOCK:
+                    flush()
+                if tag in _FURNITURE:
+                    furniture -= 1
+                if tag == "a":
+                    links -= 1
+            # The tail is the text after the element, outside it (visible even after a
+            # skipped element).
+            if element.tail:
+                buffer.append(element.tail)
+                if links:
+                    link_chars += len(element.tail.strip())
+    flush()
+    return lines
+
+
+def _normal(text: str) -> str:
+    """Lower-cased words only, for matching page lines to trafilatura's text."""
+    return " ".join(words(text))
+
+
+def _bonuses(page: list[PageLine], lines: list[Line], kept_text: str) -> list[float]:
+    """Score adjustments from trafilatura's vote and from the markup."""
+    kept = _normal(kept_text)
+    bonus = []
+    for raw, line in zip(page, lines, strict=True):
+        value = 0.0
+        own = _normal(line.text)
+        if line.pattern is None and own and line.n_words >= 4 and own in kept:
+            value += _KEPT_BONUS + _KEPT_BONUS_PER_WORD * line.n_words
+        elif not line.prose:
+            if raw.furniture:
+                value -= 3.0
+            if raw.link_chars > _LINK_DENSITY * len(line.text):
+                value -= 3.0
+        bonus.append(value)
+    return bonus
+
+
+def _parse(html: str) -> object:
+    """The lxml tree of ``html``."""
+    import lxml.html
+
+    try:
+        return lxml.html.document_fromstring(html)
+    except Exception as exc:  # lxml raises ParserError/ValueError on degenerate input
+        raise NoArticleError(
+            "The HTML could not be parsed into a page. Save the page again, or paste its text."
+        ) from exc
+
+
+def clean_title(title: str | None, site: str | None) -> str | None:
+    """The headline without a " - Site name" suffix."""
+    if not title:
+        return None
+    title = _SPACE.sub(" ", title).strip()
+    match = _TITLE_SUFFIX.search(title)
+    if match and len(title) - len(match.group()) >= 15:
+        suffix = match.group().lower()
+        if site is None or any(w in suffix for w in words(site)) or "." in suffix:
+            title = title[: match.start()].rstrip()
+    prefix = _TITLE_PREFIX.match(title)
+    if prefix:
+        name = prefix.group(1).lower()
+        if re.search(r"\.(?:com|id|co|net)\b", name) or (
+            site is not None and set(words(name)) & set(words(site))
+        ):
+            title = title[prefix.end() :]
+    return title or None
+
+
+def strip_html(html: str, url: str | None = None) -> Article:
+    """The article of an HTML page.
+
+    Args:
+        html: the page, decoded.
+        url: where the page came from, if known (kept as metadata).
+
+    Returns:
+        The article: title, paragraphs, metadata (date, site, author, language), the
+        dropped lines around and inside the body, and warnings (English page).
+
+    Raises:
+        NoArticleError: the page holds no article body (an index page, a login wall).
+    """
+    import trafilatura
+
+    root = _parse(html)
+    # Render before trafilatura runs: it prunes the tree it is given.
+    page = render_lines(root)
+    meta = page_metadata(root, url)
+    document = trafilatura.bare_extraction(
+        root, url=url, fast=True, include_comments=False, include_tables=True
+    )
+    kept_text = ""
+    if document is not None and not isinstance(document, dict):
+        kept_text = document.text or ""
+    if kept_text and detect_language(kept_text) != "id":
+        # The Indonesian rules have nothing to add on other languages: trafilatura's
+        # text, cleaned of the lines that match a boilerplate pattern.
+        selection = _clean_lines(kept_text)
+        lines: list[Line] = []
+    else:
+        lines = [make_line(p.text) for p in page]
+        bonus = _bonuses(page, lines, kept_text)
+        voted = [i for i, b in enumerate(bonus) if b > 0]
+        # Only near what trafilatura kept: a dropped lead just above it, a line or two
+        # below; never the comments or the teasers further away.
+        window = (
+            (max(0, voted[0] - _MARGIN_BEFORE), voted[-1] + 1 + _MARGIN_AFTER) if voted else None
+        )
+        selection = select_body(lines, bonus, window)
+    paragraphs = selection.paragraphs
+    too_short = sum(len(words(p)) for p in paragraphs) < MIN_BODY_WORDS
+    if too_short or not (_has_prose(paragraphs) or _link_share(page, paragraphs) < 0.5):
+        raise NoArticleError(
+            "No article found in this page: it holds no run of sentences (an index page, "
+            "a menu or a login wall?). Give the address of a single article, or paste "
+            "its text."
+        )
+    title = clean_title(meta.title, meta.site)
+    if title and paragraphs and _normal(paragraphs[0]) == _normal(title):
+        paragraphs = paragraphs[1:]
+    # The UI shows what was removed near the article, not every menu item of the page.
+    lo, hi = max(0, selection.start - 10), min(len(lines), selection.end + 10)
+    region = {line.text for line in lines[lo:hi]}
+    removed = [
+        r for r in selection.removed if (r in region or r in kept_text) and r != title
+    ]
+    byline = find_byline(lines, selection.start)
+    language = detect_language(" ".join(paragraphs))
+    warnings: list[Notice] = list(language_warnings(language))
+    return Article(
+        paragraphs=paragraphs,
+        title=title,
+        url=url,
+        date=meta.date or byline.date,
+        site=meta.site,
+        author=meta.author or byline.author,
+        language=language,
+        removed=removed,
+        warnings=warnings,
+    )
+
+
+def _link_share(page: list[PageLine], paragraphs: list[str]) -> float:
+    """Share of the body's characters that are link text on the page (an index: most)."""
+    body = {_normal(p) for p in paragraphs}
+    total = links = 0
+    for line in page:
+        if _normal(line.text) in body:
+            total += len(line.text)
+            links += line.link_chars
+    return links / total if total else 1.0
+
+
+def _has_prose(paragraphs: list[str]) -> bool:
+    """Whether ``paragraphs`` hold running text, in any language: sentences, not labels."""
+    text = "\n".join(paragraphs)
+    long_line = any(len(p) >= 200 for p in paragraphs)
+    return len(text) >= _MIN_PROSE_CHARS and (long_line or len(_SENTENCE_END.findall(text)) >= 2)
+
+
+def _clean_lines(text: str) -> Selection:
+    """trafilatura's text without the lines that match a boilerplate pattern."""
+    kept: list[str] = []
+    removed: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if patterns.is_boilerplate(line):
+            removed.append(line)
+        else:
+            kept.append(line)
+    return Selection(paragraphs=kept, removed=removed, start=0, end=len(kept))
+
+
+def _first(root: Any, queries: tuple[str, ...]) -> str | None:
+    """The first non-empty result of the XPath ``queries`` on ``root``, whitespace-normalised."""
+    for query in queries:
+        for value in root.xpath(query):
+            text = _SPACE.sub(" ", str(value)).strip()
+            if text:
+                return text
+    return None
+
+
+def page_metadata(root: Any, url: str | None = None) -> Metadata:
+    """Title, date, site and author from the page's meta tags and headings.
+
+    Args:
+        root: the parsed page (before any pruning).
+        url: the page's address, for the site name when the page gives none.
+
+    Returns:
+        What the page declares; None for what it does not.
+    """
+    title = _first(root, _TITLE_QUERIES)
+    date = _first(root, _DATE_QUERIES)
+    if date:
+        iso = _ISO_DATE.search(date)
+        date = iso.group() if iso else date
+    site = _first(root, _SITE_QUERIES)
+    if site is None and url:
+        site = urllib.parse.urlsplit(url).hostname
+    author = _first(root, _AUTHOR_QUERIES)
+    if author:
+        author = re.sub(
+            r"^\W*(?:editor|penulis|reporter|pewarta|oleh|by)\s*:?\s*", "", author, flags=re.I
+        )
+        if author.startswith("http") or len(author) > 80:
+            author = None
+    return Metadata(title=title, date=date, site=site, author=author or None)

@@ -1,0 +1,205 @@
+"""Boilerplate patterns of Indonesian (and English) news pages, shared by both strippers.
+
+Each pattern matches one whole line (a paragraph of the page or a line of pasted text).
+They describe what these sites put around an article: "Baca juga" links, photo credits,
+staff lines, share counters, date lines, related-headline lists and footers. They are
+written for the kind of line, never for one site's exact wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DAYS = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTHS = (
+    r"(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
+    r"|jan|feb|mar|apr|jun|jul|agu|ags|agt|aug|sep|sept|okt|oct|nov|des|dec"
+    r"|january|february|march|may|june|july|august|october|december)"
+)
+_TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:wib|wita|wit|gmt|utc)?"
+_NUMERIC_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+_WORD_DATE = r"\d{1,2}\s+" + _MONTHS + r"\.?,?\s+\d{4}"
+
+# A line that only announces a link or a widget: it never belongs to the body.
+LINK_ANNOUNCE = re.compile(
+    r"^\W*(?:baca\s+(?:juga|pula|selengkapnya|lainnya|berita)|baca\s*:|lihat\s+(?:juga|foto|video|selengkapnya)"
+    r"|simak\s+(?:juga|video|berita|selengkapnya|di\s+sini|breaking|informasi|update|artikel)"
+    r"|tonton\s+(?:juga|video)|pilihan\s+editor\s*:|dapatkan\s+(?:update|berita|informasi|info)"
+    r"|follow\s+(?:berita|kami|us|whatsapp|channel|saluran|instagram)|ikuti\s+(?:kami|berita|saluran|update|whatsapp|channel)"
+    r"|download\s+(?:aplikasi|app)|unduh\s+(?:aplikasi|app)|baca\s+berita\s+dengan|lanjutkan\s+membaca"
+    r"|saksikan\s+(?:juga|video|live|siaran)|dengarkan\s+juga|cek\s+berita"
+    r"|klik\s+(?:di\s+sini|untuk|link)|artikel\s+ini\s+telah\s+(?:tayang|terbit)"
+    r"|gambas\s*:|\[gambas|advertisement|scroll\s+to\s+continue|lanjut(?:kan)?\s+baca"
+    r"|read\s+(?:more|also|next)\s*:?|also\s+read|related\s*:|see\s+also)(?!\w)",
+    re.IGNORECASE,
+)
+
+# Pagination: "Halaman 1 dari 3", "Selanjutnya", "1 2 3 Selanjutnya".
+PAGINATION = re.compile(
+    r"^\W*(?:(?:halaman|page)\s*\d*(?:\s*(?:dari|of)\s*\d+)?|\d+(?:\s+\d+)*)?\s*"
+    r"(?:selanjutnya|sebelumnya|berikutnya|next|prev(?:ious)?|halaman\s+\d+|tampilkan\s+semua|show\s+all)?\W*$",
+    re.IGNORECASE,
+)
+
+# Headings of the lists that follow an article (related, popular, latest...).
+LIST_HEADING = re.compile(
+    r"^\W*(?:artikel|berita|topik|video|foto|tag|konten)\s+(?:terkait|terkini|terbaru|lainnya|pilihan|populer|rekomendasi|menarik)"
+    r"|^\W*(?:terpopuler|terkomentari|terkini|terbaru|jangan\s+lewatkan|rekomendasi(?:\s+untuk\s+anda)?"
+    r"|pilihan\s+(?:editor|redaksi|untukmu)|berita\s+utama|most\s+(?:popular|commented|read)|trending(?:\s+tag)?"
+    r"|kumpulan\s+berita|topik\s+pilihan|pilihan\s+untukmu|berita\s+populer|baca\s+lainnya|lihat\s+juga|baca\s+juga|komentar(?:\s+pembaca)?|related\s+(?:articles|stories|news)"
+    r"|populer|headline|indeks\s+berita|index\s+berita|you\s+may\s+also\s+like|more\s+stories)\W*$",
+    re.IGNORECASE,
+)
+
+# Staff and source lines: "Editor: ...", "Pewarta: ...", "Penulis : ...".
+STAFF = re.compile(
+    r"^\W*(?:editor|redaktur|pewarta|penulis|reporter|wartawan|kontributor|penyunting|penyelaras"
+    r"|fotografer|videografer|produser|writer|author|editing\s+by|reporting\s+by|uploader"
+    r"|copy\s*editor|desain|grafis|ilustrator)(?:\s+\w+)?\s*[:：|]",
+    re.IGNORECASE,
+)
+# "Laporan wartawan Tribunnews.com, Nama" / "Laporan Reporter X": an intro byline.
+REPORT_BYLINE = re.compile(
+    r"^\W*laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis)\b.{0,80}$", re.IGNORECASE
+)
+
+# Reporter / editor initials closing an article: "(fyk/ash)", "(kpl/pur/tch)", "(ant)", "(*)".
+INITIALS = re.compile(r"^\(?\s*(?:[a-z*]{1,6}\s*/\s*)*[a-z*]{1,6}\s*\)?$", re.IGNORECASE)
+TRAILING_INITIALS = re.compile(
+    r"\s*\(\s*(?:[a-z]{2,6}\s*/\s*)+[a-z*]{2,6}\s*\)\s*$|\s*\(\*\)\s*$", re.IGNORECASE
+)
+
+# Photo and video credits and captions.
+CREDIT = re.compile(
+    r"\((?:foto|photo|ilustrasi|dok\.?|dokumentasi|sumber\s+foto|ist\.?|istimewa|video|gambar|image)\s*[:/].{0,120}\)\s*$"
+    r"|\((?:ist|istimewa|dok|ilustrasi|shutterstock|getty\s+images|reuters|afp|ap|antara)\)\s*$"
+    r"|^\W*(?:foto|photo|video|ilustrasi|gambar|sumber\s+foto|dok\.)\s*[:|]"
+    r"|(?:^|[/|(\s])(?:ANTARA\s+FOTO|AFP\s+PHOTO|REUTERS|SHUTTERSTOCK|ISTOCKPHOTO|GETTY\s+IMAGES|FREEPIK|UNSPLASH)\b"
+    r"|\b(?:image|photo|foto|gambar|sumber\s+foto|credit)\s*:\s*[^.]{2,60}$"
+    r"|©|\(c\)\s|(?:^|\s)/\s*(?:ist|istimewa|dok|net)\.?\s*$",
+    re.IGNORECASE,
+)
+# A caption's closing credit: "(ANTARA FOTO/Budi Setya)", "(Foto: istimewa)", "(Dok. Humas)".
+END_CREDIT = re.compile(
+    r"\((?:[^()]{0,40}/\s*[^\W\d][^()]{0,60}|(?:foto|photo|dok\.?|dokumentasi|ilustrasi|ist|istimewa)\b[^()]{0,80})\)\s*$",
+    re.IGNORECASE,
+)
+# A caption that names who is where: "(kiri-kanan) ...", "(dari kiri) ...", "(ki-ka) ...".
+POSITION_CAPTION = re.compile(
+    r"^\(\s*(?:dari\s+)?(?:ki(?:ri)?|ka(?:nan)?|tengah)\b[^)]{0,30}\)", re.IGNORECASE
+)
+_CREDIT_CASE_SENSITIVE = re.compile(
+    r"^[A-Z][\w.&' ]{1,30}/\s?[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*\b(?:\s|$)"
+)
+
+# Counters and share widgets: "1.999 Views", "dibaca 53,203 kali", "0 Komentar", "Tweet".
+COUNTER = re.compile(
+    r"^\W*(?:\d[\d.,]*\s*(?:views?|kali\s+dibaca|dilihat|komentar|comments?|shares?|likes?|suka|pembaca)"
+    r"|dibaca\s+\d[\d.,]*\s*kali|(?:bagikan|share|tweet|kirim|salin\s+link|copy\s+link|print|cetak"
+    r"|facebook|twitter|whatsapp|telegram|line|email|e-mail|linkedin|pinterest|komentari|tulis\s+komentar"
+    r"|\d+\s*)+)\W*$",
+    re.IGNORECASE,
+)
+_TRAILING_COUNTER = re.compile(
+    r"\|?\s*\d[\d.,]*\s*(?:views?|kali\s+dibaca|dilihat)\s*$", re.IGNORECASE
+)
+
+# Date lines and headline items with a date or a "WIB" time.
+DATE_LINE = re.compile(
+    r"^\W*(?:" + _DAYS + r",?\s+)?(?:" + _NUMERIC_DATE + "|" + _WORD_DATE + r")"
+    r"(?:\s*[|,-]?\s*(?:pukul\s+)?" + _TIME + r")?(?:\s*(?:wib|wita|wit))?\W*$"
+    r"|^\W*" + _DAYS + r"\W*$",
+    re.IGNORECASE,
+)
+WIB_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:wib|wita|wit)\b", re.IGNORECASE)
+HAS_DATE = re.compile(_NUMERIC_DATE + "|" + _WORD_DATE, re.IGNORECASE)
+RELATIVE_DATE = re.compile(
+    r"^\W*(?:\d+|se|beberapa)\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun|seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
+    r"\s+(?:yang\s+)?(?:lalu|ago)\W*$|^\W*(?:baru\s+saja|kemarin|just\s+now|yesterday)\W*$",
+    re.IGNORECASE,
+)
+UPDATED = re.compile(
+    r"^\W*(?:diperbarui|diperbaharui|dipublikasikan|diterbitkan|terbit|tayang|update[d]?|published|posted|dibuat)\s*(?:pada|on)?\s*[:]?\s*.{0,60}\d",
+    re.IGNORECASE,
+)
+
+# Tag lists: "Tag: a, b, c", "#Ahok", "TAGS".
+TAG_LINE = re.compile(
+    r"^\W*(?:tags?|tagar|topik|topics?|kata\s+kunci|keywords?)\s*[:：]|^\s*#\s*\S.{0,60}$|^\s*#\s*$",
+    re.IGNORECASE,
+)
+
+# Footers: copyright, all rights reserved, newsletter and app prompts.
+FOOTER = re.compile(
+    r"copyright|hak\s+cipta|all\s+rights\s+reserved|dilindungi\s+undang|pedoman\s+media\s+siber"
+    r"|^\W*(?:download|unduh)\s+(?:aplikasi|app)|^\W*ikuti\s+(?:kami|berita|saluran|update)"
+    r"|^\W*(?:follow\s+us|subscribe|berlangganan|newsletter|login|log\s+in|sign\s+in|register|daftar|masuk)\b"
+    r"|^\W*(?:back\s+to\s+top|kembali\s+ke\s+atas|ke\s+atas|selengkapnya|lihat\s+semua|load\s+more|muat\s+lebih)\W*$"
+    r"|redaksi\s*:\s*\S+\[at\]|\[at\]|informasi\s+pemasangan\s+iklan"
+    r"|dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memperbanyak)|tanpa\s+izin\s+(?:tertulis|redaksi)"
+    r"|pastikan\s+kamu\s+sudah\s+install",
+    re.IGNORECASE,
+)
+
+# A dateline: a place (and source) then a dash, before the lead: "JAKARTA, iNews.id -",
+# "Liputan6.com, Jakarta -", "Mataram, NTB (ANTARA News) -", "Jakarta -".
+_PLACE = r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}"
+_SOURCE = r"(?:,\s*[\w.'’/]+(?:\s+[\w.'’/]+){0,3})?"
+_PAREN = r"(?:\s*\([^)]{1,60}\))?"
+_DATELINE = _PLACE + _SOURCE + _PAREN + r"\s*[-–—]{1,2}"
+# A dateline alone on its line.
+DATELINE_ALONE = re.compile("^" + _DATELINE + r"\s*$")
+# A dateline that opens the lead paragraph.
+DATELINE = re.compile("^" + _DATELINE + r"\s+\S")
+
+
+def is_boilerplate(line: str) -> str | None:
+    """The kind of boilerplate ``line`` is (``"link"``, ``"credit"``...), or None."""
+    text = line.strip()
+    if not text:
+        return None
+    words = len(text.split())
+    if LINK_ANNOUNCE.match(text) and words <= 60:
+        return "link"
+    if words <= 12 and PAGINATION.match(text):
+        return "pagination"
+    if STAFF.match(text) or (REPORT_BYLINE.match(text) and words <= 12):
+        return "staff"
+    if words <= 12 and LIST_HEADING.match(text):
+        return "list-heading"
+    if words <= 4 and INITIALS.match(text) and ("/" in text or text.startswith("(")):
+        return "initials"
+    if words <= 80 and (END_CREDIT.search(text) or POSITION_CAPTION.match(text)):
+        return "credit"
+    if words <= 25 and (CREDIT.search(text) or _CREDIT_CASE_SENSITIVE.match(text)):
+        return "credit"
+    if (
+        words <= 40
+        and _CREDIT_CASE_SENSITIVE.match(text)
+        and not text.rstrip().endswith(('"', "”"))
+    ):
+        return "credit"
+    if words <= 12 and COUNTER.match(text):
+        return "counter"
+    if words <= 12 and (DATE_LINE.match(text) or RELATIVE_DATE.match(text) or UPDATED.match(text)):
+        return "date"
+    if words <= 20 and WIB_TIME.search(text) and not text.rstrip().endswith((".", '"', "”")):
+        return "dated-headline"
+    if words <= 30 and TAG_LINE.match(text):
+        return "tags"
+    if words <= 40 and FOOTER.search(text):
+        return "footer"
+    return None
+
+
+def strip_trailing_initials(paragraph: str) -> tuple[str, str | None]:
+    """``paragraph`` without closing reporter initials, and the initials removed (or None)."""
+    match = TRAILING_INITIALS.search(paragraph)
+    if not match or match.start() == 0:
+        return paragraph, None
+    return paragraph[: match.start()].rstrip(), match.group().strip()
+
+
+def strip_trailing_counter(line: str) -> str:
+    """``line`` without a trailing view counter ("... 1.067 views")."""
+    return _TRAILING_COUNTER.sub("", line).rstrip(" |")

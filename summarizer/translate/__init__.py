@@ -1,0 +1,6 @@
+"""Translation: presets, backends and the Translator."""
+
+from summarizer.translate.presets import DEFAULT_MODEL, PRESETS, ModelSpec, resolve_model
+from summarizer.translate.translator import Translation, Translator
+
+__all__ = ["DEFAULT_MODEL", "PRESETS", "ModelSpec", "Translation", "Translator", "resolve_model"]

@@ -1,0 +1,140 @@
+"""The transformers backend: AutoTokenizer + AutoModelForSeq2SeqLM.generate()."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from summarizer.errors import ModelError
+from summarizer.loading import locate_model
+from summarizer.translate.backend import BackendRequest, Decoding, Hypothesis
+
+log = logging.getLogger(__name__)
+
+# Inputs longer than this are split even if a model claims a larger window: seq2seq MT
+# quality falls off well before 512 tokens, and no news sentence needs more.
+MAX_INPUT_TOKENS = 512
+
+
+class TransformersBackend:
+    """A seq2seq translation model run with plain transformers."""
+
+    def __init__(self, request: BackendRequest, tokenizer: Any, model: Any) -> None:
+        self.name = request.spec.name
+        self.spec = request.spec
+        self.device = request.device
+        self.tokenizer = tokenizer
+        self.model = model
+        limits = [MAX_INPUT_TOKENS, getattr(tokenizer, "model_max_length", MAX_INPUT_TOKENS)]
+        positions = getattr(model.config, "max_position_embeddings", None)
+        if positions:
+            limits.append(positions)
+        self.max_input_tokens = int(min(limits))
+        self.max_output_tokens = int(positions or MAX_INPUT_TOKENS)
+        self.forced_bos_token_id = (
+            tokenizer.convert_tokens_to_ids(request.spec.tgt_lang)
+            if request.spec.tgt_lang
+            else None
+        )
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        if not texts:
+            return []
+        encoded = self.tokenizer([self.spec.prefix + t for t in texts], verbose=False)["input_ids"]
+        return [len(ids) for ids in encoded]
+
+    def generate(self, texts: Sequence[str], decoding: Decoding) -> list[Hypothesis]:
+        import torch
+
+        if not texts:
+            return []
+        batch = self.tokenizer(
+            [self.spec.prefix + t for t in texts], return_tensors="pt", padding=True
+        ).to(self.model.device)
+        extra: dict[str, Any] = {}
+        if self.forced_bos_token_id is not None:
+            extra["forced_bos_token_id"] = self.forced_bos_token_id
+        with torch.inference_mode():
+            out = self.model.generate(
+                **batch,
+                num_beams=decoding.beams,
+                do_sample=False,
+                max_new_tokens=min(
+                    decoding.max_new_tokens(batch["input_ids"].shape[1]), self.max_output_tokens
+                ),
+                no_repeat_ngram_size=decoding.no_repeat_ngram_size,
+                length_penalty=decoding.length_penalty,
+                output_scores=True,
+                return_dict_in_generate=True,
+                **extra,
+            )
+        decoded = self.tokenizer.batch_decode(out.sequences, skip_special_tokens=True)
+        scores = self._scores(out, decoding)
+        return [Hypothesis(text.strip(), score) for text, score in zip(decoded, scores)]
+
+    def _scores(self, out: Any, decoding: Decoding) -> list[float | None]:
+        """Length-normalised log-probability of each output sequence."""
+        if decoding.beams > 1 and getattr(out, "sequences_scores", None) is not None:
+            return [float(s) for s in out.sequences_scores]
+        if not out.scores:
+            return [None] * len(out.sequences)
+        transition = self.model.compute_transition_scores(
+            out.sequences, out.scores, normalize_logits=True
+        )
+        pad = self.tokenizer.pad_token_id
+        generated = out.sequences[:, -transition.shape[1] :]
+        mask = generated != pad
+        totals = (transition * mask).sum(dim=1)
+        lengths = mask.sum(dim=1).clamp(min=1)
+        return [float(s) for s in totals / lengths]
+
+
+def load_transformers(request: BackendRequest) -> TransformersBackend:
+    """Load tokenizer and model for ``request`` (downloading on first use when online)."""
+    import torch
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    path = locate_model(request.spec.source, revision=request.revision)
+    _set_cpu_threads(request.device)
+    dtype = _dtype(request, torch)
+    log.info("loading %s on %s (%s)", request.spec.source, request.device, dtype)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(path)
+        model = AutoModelForSeq2SeqLM.from_pretrained(path, dtype=dtype)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(
+            f"Could not load translation model {request.spec.name!r} from {path}: {exc}. "
+            "Is it a seq2seq (encoder-decoder) translation model?"
+        ) from exc
+    if request.spec.src_lang and hasattr(tokenizer, "src_lang"):
+        tokenizer.src_lang = request.spec.src_lang
+    model.eval().to(request.device)
+    if request.compute_type == "int8" and request.device == "cpu":
+        model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+    return TransformersBackend(request, tokenizer, model)
+
+
+def _dtype(request: BackendRequest, torch: Any) -> Any:
+    """Half precision on GPUs (bfloat16 for T5-family models, which overflow in fp16)."""
+    if request.compute_type in {"float16", "bfloat16", "float32"}:
+        return getattr(torch, request.compute_type)
+    if request.device.startswith("cuda"):
+        if "madlad" in request.spec.source.lower() or "t5" in request.spec.source.lower():
+            return torch.bfloat16
+        return torch.float16
+    return torch.float32
+
+
+def _set_cpu_threads(device: str) -> None:
+    """Use every core this process may run on, unless the user chose a thread count."""
+    import torch
+
+    if device != "cpu" or os.environ.get("OMP_NUM_THREADS"):
+        return
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    torch.set_num_threads(max(1, cores))

@@ -1,0 +1,87 @@
+"""Translation models by name: presets, hub ids and local directories."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarizer.errors import UnknownOptionError
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """What the translator needs to know about a model beyond its weights.
+
+    Attributes:
+        name: what the user asked for (a preset name, a hub id or a path).
+        source: the hub id or local directory the weights come from.
+        src_lang, tgt_lang: language codes for many-to-many models (NLLB).
+        prefix: text put before every source sentence (MADLAD's ``<2en>`` tag).
+        licence: the model's licence, shown to the user where it restricts use.
+    """
+
+    name: str
+    source: str
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+    prefix: str = ""
+    licence: str | None = None
+
+    @property
+    def is_local(self) -> bool:
+        return Path(self.source).expanduser().is_dir()
+
+
+PRESETS: dict[str, ModelSpec] = {
+    "opus-mt": ModelSpec("opus-mt", "Helsinki-NLP/opus-mt-id-en", licence="CC-BY-4.0"),
+    "nllb-600m": ModelSpec(
+        "nllb-600m",
+        "facebook/nllb-200-distilled-600M",
+        src_lang="ind_Latn",
+        tgt_lang="eng_Latn",
+        licence="CC-BY-NC-4.0: non-commercial use only",
+    ),
+    "madlad-3b": ModelSpec(
+        "madlad-3b", "google/madlad400-3b-mt", prefix="<2en> ", licence="Apache-2.0"
+    ),
+}
+
+DEFAULT_MODEL = "opus-mt"
+
+
+def resolve_model(name: str) -> ModelSpec:
+    """The spec for a preset name, a local directory or a hub id.
+
+    Hub ids and directories of NLLB and MADLAD models get the language handling of their
+    family; anything else is treated as a Marian-style Indonesian-to-English model.
+
+    Raises:
+        UnknownOptionError: ``name`` is neither a preset, a directory nor a hub id.
+    """
+    name = name.strip()
+    if name in PRESETS:
+        return PRESETS[name]
+    path = Path(name).expanduser()
+    if path.is_dir():
+        return _family_spec(name, str(path.resolve()))
+    if _looks_like_hub_id(name):
+        return _family_spec(name, name)
+    known = ", ".join(PRESETS)
+    raise UnknownOptionError(
+        f"Unknown translation model {name!r}: use a preset ({known}), a hub id such as "
+        "'Helsinki-NLP/opus-mt-id-en', or the path of a local model directory."
+    )
+
+
+def _family_spec(name: str, source: str) -> ModelSpec:
+    lowered = source.lower()
+    if "nllb" in lowered:
+        return ModelSpec(name, source, src_lang="ind_Latn", tgt_lang="eng_Latn")
+    if "madlad" in lowered:
+        return ModelSpec(name, source, prefix="<2en> ")
+    return ModelSpec(name, source)
+
+
+def _looks_like_hub_id(name: str) -> bool:
+    parts = name.split("/")
+    return len(parts) == 2 and all(parts) and not name.startswith((".", "~"))

@@ -1,0 +1,250 @@
+"""The translator: Indonesian text in, English text out, aligned and complete.
+
+``Translator.translate`` takes whole articles: it segments them into sentences, sends each
+sentence (or, for an over-long one, each piece) to the model in length-sorted batches,
+and puts the output back with every paragraph and line break where it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from summarizer.document import Notice
+from summarizer.segment import sentence_spans
+from summarizer.translate.backend import (
+    Backend,
+    BackendRequest,
+    Decoding,
+    Hypothesis,
+    choose_backend,
+    is_loaded,
+    load_backend,
+    resolve_device,
+)
+from summarizer.translate.chunking import Part, batches, plan_sentence, split_to_fit
+from summarizer.translate.presets import DEFAULT_MODEL, ModelSpec, resolve_model
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One sentence's translation, its score and what the reader should know about it."""
+
+    source: str
+    text: str
+    score: float | None = None
+    notices: list[Notice] = field(default_factory=list)
+
+
+class Translator:
+    """Translates Indonesian text to English with a seq2seq model.
+
+    Creating a Translator is cheap: the model loads on first use, once per process, and is
+    shared by every Translator with the same model, backend and device.
+
+    Args:
+        model: a preset (``opus-mt``, ``nllb-600m``, ``madlad-3b``), a hub id or a local
+            model directory.
+        device: ``auto``, ``cuda``, ``mps`` or ``cpu``.
+        beams: beam size (1 is greedy decoding).
+        backend: ``auto``, ``transformers`` or another registered backend.
+        compute_type: precision (``float16``, ``int8``...); the backend's default if None.
+        revision: the hub revision to load.
+        max_batch_tokens: padded source tokens per batch.
+        batch_size: sentences per batch at most.
+        no_repeat_ngram_size: no n-gram of this size repeats in an output (0: off).
+        max_ratio: output tokens at most ``max_ratio`` x source tokens + 10.
+    """
+
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        *,
+        device: str = "auto",
+        beams: int = 4,
+        backend: str = "auto",
+        compute_type: str | None = None,
+        revision: str | None = None,
+        max_batch_tokens: int = 4096,
+        batch_size: int = 32,
+        no_repeat_ngram_size: int = 4,
+        max_ratio: float = 1.5,
+    ) -> None:
+        if beams < 1:
+            raise ValueError(f"beams must be at least 1, not {beams}")
+        self.spec: ModelSpec = resolve_model(model)
+        self.device = device
+        self.backend_name = backend
+        self.compute_type = compute_type
+        self.revision = revision
+        self.max_batch_tokens = max_batch_tokens
+        self.batch_size = batch_size
+        self.decoding = Decoding(
+            beams=beams, max_ratio=max_ratio, no_repeat_ngram_size=no_repeat_ngram_size
+        )
+        self._request: BackendRequest | None = None
+
+    @property
+    def name(self) -> str:
+        """The model as the user named it."""
+        return self.spec.name
+
+    @property
+    def request(self) -> BackendRequest:
+        """What identifies the loaded model (resolving ``auto`` device and backend)."""
+        if self._request is None:
+            device = resolve_device(self.device)
+            backend = choose_backend(self.backend_name, self.spec, device)
+            self._request = BackendRequest(
+                self.spec, backend, device, self.compute_type, self.revision
+            )
+        return self._request
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the model is in memory already."""
+        return is_loaded(self.request)
+
+    def load(self) -> Backend:
+        """Load the model now (it loads on first use otherwise) and return the backend."""
+        return load_backend(self.request)
+
+    def translate(self, texts: Sequence[str]) -> list[str]:
+        """Translate each text; one English string per input.
+
+        Each text may be a whole article: paragraphs (blank lines), line breaks and
+        surrounding whitespace are kept where they were.
+        """
+        layouts = [_layout(text) for text in texts]
+        sentences = [s for layout in layouts for s in layout.sentences]
+        translations = iter(self.translate_sentences(sentences))
+        results = []
+        for layout in layouts:
+            results.append(layout.render([next(translations).text for _ in layout.sentences]))
+        return results
+
+    def translate_sentences(
+        self, sentences: Sequence[str], progress: Progress | None = None
+    ) -> list[Translation]:
+        """Translate sentences, one :class:`Translation` per sentence, in order.
+
+        Sentences from many articles may be pooled here: they are batched together.
+        ``progress(done, total)`` is called after each batch.
+        """
+        plans = [plan_sentence(s) for s in sentences]
+        wanted = sorted({p.text for plan in plans for p in plan if p.translate})
+        backend = self.load() if wanted else None
+        pieces: dict[str, list[str]] = {}
+        long_notices: dict[str, Notice] = {}
+        if backend is not None:
+            limit = min(
+                backend.max_input_tokens,
+                self.decoding.max_source_tokens(backend.max_output_tokens),
+            )
+            sizes = backend.count_tokens(wanted)
+            for text, size in zip(wanted, sizes):
+                if size > limit:
+                    pieces[text] = split_to_fit(text, limit, backend.count_tokens)
+                    long_notices[text] = Notice(
+                        "long-sentence",
+                        f"A sentence of {size} tokens is over the model's limit of {limit}; "
+                        f"it was translated in {len(pieces[text])} pieces.",
+                    )
+                else:
+                    pieces[text] = [text]
+        inputs = sorted({piece for split in pieces.values() for piece in split})
+        hypotheses = self._generate(backend, inputs, progress) if backend else {}
+        return [
+            self._assemble(s, plan, pieces, hypotheses, long_notices)
+            for s, plan in zip(sentences, plans)
+        ]
+
+    def _generate(
+        self, backend: Backend, inputs: list[str], progress: Progress | None
+    ) -> dict[str, Hypothesis]:
+        """Translate unique inputs in length-sorted batches."""
+        sizes = backend.count_tokens(inputs)
+        results: dict[str, Hypothesis] = {}
+        done = 0
+        for batch in batches(sizes, self.max_batch_tokens, self.batch_size):
+            texts = [inputs[i] for i in batch]
+            for text, hypothesis in zip(texts, backend.generate(texts, self.decoding)):
+                results[text] = hypothesis
+            done += len(batch)
+            if progress is not None:
+                progress(done, len(inputs))
+        return results
+
+    def _assemble(
+        self,
+        sentence: str,
+        plan: list[Part],
+        pieces: dict[str, list[str]],
+        hypotheses: dict[str, Hypothesis],
+        long_notices: dict[str, Notice],
+    ) -> Translation:
+        """Put a sentence's translated and copied parts back together."""
+        texts: list[str] = []
+        scores: list[float] = []
+        notices: list[Notice] = []
+        for part in plan:
+            if not part.translate:
+                texts.append(part.text)
+                continue
+            if part.text in long_notices:
+                notices.append(long_notices[part.text])
+            for piece in pieces[part.text]:
+                hypothesis = hypotheses[piece]
+                if not hypothesis.text:
+                    notices.append(
+                        Notice("empty-output", "The model returned nothing for: " + piece)
+                    )
+                    texts.append(piece)
+                    continue
+                texts.append(hypothesis.text)
+                if hypothesis.score is not None:
+                    scores.append(hypothesis.score)
+        text = " ".join(texts)
+        if _repeats(text):
+            notices.append(Notice("repetition", "The translation repeats itself; check it."))
+        return Translation(sentence, text, min(scores) if scores else None, notices)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """A text as sentences and the exact whitespace around them."""
+
+    gaps: list[str]
+    sentences: list[str]
+
+    def render(self, translated: Sequence[str]) -> str:
+        out = [self.gaps[0]]
+        for sentence, gap in zip(translated, self.gaps[1:]):
+            out += [sentence, gap]
+        return "".join(out)
+
+
+def _layout(text: str) -> _Layout:
+    spans = sentence_spans(text)
+    starts = [0] + [end for _, end in spans]
+    ends = [start for start, _ in spans] + [len(text)]
+    return _Layout([text[a:b] for a, b in zip(starts, ends)], [text[s:e] for s, e in spans])
+
+
+def _repeats(text: str, n: int = 3, times: int = 3) -> bool:
+    """Whether some word n-gram occurs ``times`` times or more (a decoding loop)."""
+    words = _WORD.findall(text.lower())
+    seen: dict[tuple[str, ...], int] = {}
+    for i in range(len(words) - n + 1):
+        gram = tuple(words[i : i + n])
+        seen[gram] = seen.get(gram, 0) + 1
+        if seen[gram] >= times:
+            return True
+    return False

@@ -1,0 +1,73 @@
+"""Shared fixtures: repository paths and the tiny models of tests/toy_models.py.
+
+The models are built once and cached in the pytest cache folder (``.pytest_cache``), keyed by
+``toy_models.BUILDER_VERSION``, so a second local run does not retrain; delete the cache
+(``pytest --cache-clear``) to rebuild them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+if str(TESTS) not in sys.path:
+    sys.path.insert(0, str(TESTS))
+
+import toy_models  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    """The repository root."""
+    return TESTS.parent
+
+
+@pytest.fixture(scope="session")
+def shared_dir(repo_root: Path) -> Path:
+    """The shared development data folder, ``<repo>/../shared``; skips when it is missing."""
+    shared = repo_root.parent / "shared"
+    if not (shared / "data").is_dir():
+        pytest.skip(f"shared data folder {shared} is missing: check it out next to the repository")
+    return shared
+
+
+def _model_dir(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    builder: Callable[..., Path],
+    **kwargs: object,
+) -> Path:
+    """Build ``name`` with ``builder`` into the cache (or a temp folder without one)."""
+    cache = request.config.cache
+    root = cache.mkdir("toy-models") if cache is not None else tmp_path_factory.mktemp("toy-models")
+    target = root / f"{name}-v{toy_models.BUILDER_VERSION}"
+    return toy_models.build_atomically(builder, target, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def toy_marian_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The trained toy Indonesian-to-English Marian model (about a minute to build, then cached)."""
+    return _model_dir(request, tmp_path_factory, "toy-marian", toy_models.build_toy_marian)
+
+
+@pytest.fixture(scope="session")
+def random_marian_dir(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, shared_dir: Path
+) -> Path:
+    """A tiny random-weight Marian model with a sentencepiece tokenizer trained on shared text."""
+    return _model_dir(
+        request, tmp_path_factory, "random-marian-tiny", toy_models.build_random_marian, size="tiny"
+    )
+
+
+@pytest.fixture(scope="session")
+def tiny_summarizer_dir(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, shared_dir: Path
+) -> Path:
+    """A tiny random-weight BART summarizer with a 128-token limit."""
+    return _model_dir(request, tmp_path_factory, "tiny-summarizer", toy_models.build_tiny_summarizer)
