@@ -16,7 +16,9 @@ Time per article is the median (and 95th percentile) wall time of one call on on
 segmentation included. :func:`measure_digest_only_speed` compares translating a whole
 article with translating only its title and key sentences, given any translate function.
 
-Usage: ``python eval/bench_digest.py [--data PATH] [--limit N] [--folds 5]``
+Usage: ``python eval/bench_digest.py [--data PATH] [--limit N] [--folds 5]
+[--digest-only-model MODEL --digest-only-articles 20 --device auto]`` (the last three
+time digest-only translation with the project's translator on the first articles).
 """
 
 from __future__ import annotations
@@ -100,7 +102,7 @@ def run_systems(
 
 
 def measure_digest_only_speed(
-    translate: Callable[[list[str]], list[str]],
+    translate: Callable[[list[str]], object],
     articles: Sequence[Article],
     n: int = 3,
 ) -> dict[str, float]:
@@ -143,6 +145,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=0, help="first N articles only (0: all)")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (0: skip)")
+    parser.add_argument(
+        "--digest-only-model", help="also time digest-only translation with this model"
+    )
+    parser.add_argument("--digest-only-articles", type=int, default=20)
+    parser.add_argument("--device", default="auto")
     args = parser.parse_args(argv)
 
     articles = load_indosum(args.data)
@@ -184,7 +191,25 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"folds dR-1 {gains[:, 0].min():+.2f}..{gains[:, 0].max():+.2f}, "
                     f"dR-L {gains[:, 2].min():+.2f}..{gains[:, 2].max():+.2f}"
                 )
+    if args.digest_only_model:
+        _print_digest_only(articles[: args.digest_only_articles], args)
     return 0
+
+
+def _print_digest_only(articles: Sequence[IndoSumArticle], args: argparse.Namespace) -> None:
+    """Time whole-article against digest-only translation with the project's translator."""
+    from summarizer.translate import Translator
+
+    translator = Translator(args.digest_only_model, device=args.device)
+    translator.load()
+    translator.translate_sentences(["Pemanasan model."])  # warm-up outside the timing
+    plain = [Article(paragraphs=[" ".join(p) for p in a.paragraphs]) for a in articles]
+    speed = measure_digest_only_speed(translator.translate_sentences, plain, n=3)
+    print(
+        f"\ndigest-only translation, {args.digest_only_model} on {translator.request.device}, "
+        f"{len(plain)} articles: full article {speed['full']:.3f} s, key sentences "
+        f"{speed['digest']:.3f} s (medians), {speed['speedup']:.1f}x faster"
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ The models are built once and cached in the pytest cache folder (``.pytest_cache
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -46,11 +47,16 @@ def _model_dir(
     cache = request.config.cache
     root = cache.mkdir("toy-models") if cache is not None else tmp_path_factory.mktemp("toy-models")
     target = root / f"{name}-v{toy_models.BUILDER_VERSION}"
+    for stale in root.glob(f"{name}-v*"):  # folders of older builder versions
+        if stale != target:
+            shutil.rmtree(stale, ignore_errors=True)
     return toy_models.build_atomically(builder, target, **kwargs)
 
 
 @pytest.fixture(scope="session")
-def toy_marian_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def toy_marian_dir(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     """The trained toy Indonesian-to-English Marian model (about a minute to build, then cached)."""
     return _model_dir(request, tmp_path_factory, "toy-marian", toy_models.build_toy_marian)
 
@@ -70,4 +76,6 @@ def tiny_summarizer_dir(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, shared_dir: Path
 ) -> Path:
     """A tiny random-weight BART summarizer with a 128-token limit."""
-    return _model_dir(request, tmp_path_factory, "tiny-summarizer", toy_models.build_tiny_summarizer)
+    return _model_dir(
+        request, tmp_path_factory, "tiny-summarizer", toy_models.build_tiny_summarizer
+    )

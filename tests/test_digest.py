@@ -193,6 +193,9 @@ def _column(matrix: np.ndarray, name: str) -> list[float]:
         ("Baca juga: Lima Tips Menghadapi Musim Hujan", "boilerplate", 1.0),
         ("Harga cabai naik di pasar induk.", "boilerplate", 0.0),
         ('"Kami siap," kata dia.', "quote", 1.0),
+        ('"Kami siap," kata dia.', "quote_start", 1.0),
+        ("Sesi “Mobile PC” dibuka Senin.", "quote", 1.0),
+        ("Sesi “Mobile PC” dibuka Senin.", "quote_start", 0.0),
         ("Harga cabai naik di pasar induk.", "quote", 0.0),
         ("Harga cabai naik 40 persen.", "has_number", 1.0),
         ("Harga cabai naik tajam.", "has_number", 0.0),
@@ -216,6 +219,18 @@ def test_sentence_features(sentence: str, feature: str, value: float) -> None:
 def test_dateline_is_recognised_on_the_first_sentence(first: str, dateline: float) -> None:
     matrix = article_features([[first, first]]).matrix
     assert _column(matrix, "dateline") == [dateline, 0.0]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (['"Kami siap.', "Semua sudah dicek," + '" kata dia.', "Acara dimulai."], [0, 1, 0]),
+        (["“Kami siap.", "Semua sudah dicek,” kata dia.", "Acara dimulai."], [0, 1, 0]),
+        (["Sesi “Mobile PC” dibuka.", "Acara dimulai."], [0, 0]),
+    ],
+)
+def test_sentences_inside_a_multi_sentence_quote(paragraph: list[str], expected: list[int]) -> None:
+    assert _column(article_features([paragraph]).matrix, "in_quote") == expected
 
 
 def test_title_overlap_is_a_fraction_of_the_title_words() -> None:
@@ -360,7 +375,7 @@ def test_bullets(summaries: list[str], expected: list[str]) -> None:
     assert abstractive._bullets(summaries) == expected
 
 
-def test_empty_text_summarises_to_nothing_without_loading(tiny: Summarizer) -> None:
+def test_empty_text_summarises_to_nothing_without_loading() -> None:
     assert Summarizer("not/loaded").summarize("  \n ") == []
 
 

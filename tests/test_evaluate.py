@@ -19,6 +19,7 @@ from summarizer.evaluate import (
     load_report,
     metrics,
     shipped_data_dir,
+    to_markdown,
 )
 from summarizer.evaluate.data import EvalData, TranslationSet
 from summarizer.evaluate.report import Report, Row
@@ -562,3 +563,18 @@ def test_toy_model_on_a_real_ntrex_article(toy_model: Path) -> None:
     assert row.items == 1
     assert 0 <= row.metrics["chrF++"] < 60  # a toy model cannot translate the news
     assert not row.notes
+
+
+def test_several_models_share_one_table_grouped_by_set(tiny: EvalData) -> None:
+    one = TableTranslator(table_for(tiny.translation), name="model-one")
+    two = TableTranslator(table_for(tiny.translation, shuffle=True), name="model-two")
+    markdown = to_markdown(evaluate("translate", models=[one, two], data=tiny, comet=False))
+    assert markdown.count("| data | system |") == 1
+    table = [line.split(" | ")[:2] for line in markdown.splitlines() if line.startswith("| mt")]
+    assert table == [
+        ["| mt · sentences", "source copied (baseline)"],
+        ["| mt · sentences", "model-one"],
+        ["| mt · sentences", "model-two"],
+        ["| mt · articles", "model-one"],
+        ["| mt · articles", "model-two"],
+    ]

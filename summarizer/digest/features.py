@@ -74,6 +74,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "has_number",
     "name_density",
     "quote",
+    "quote_start",
+    "in_quote",
     "speech",
     "boilerplate",
     "dateline",
@@ -183,6 +185,7 @@ def article_features(
     # Paragraph rank among non-empty paragraphs, so an empty first block changes nothing.
     para_rank = {p: r for r, p in enumerate(sorted({p for p, _ in positions}))}
 
+    inside_quote = _inside_quote(paragraphs)
     rows = []
     for k, ((p, i), sentence) in enumerate(zip(positions, sentences, strict=True)):
         raw = tokens(sentence)
@@ -215,6 +218,8 @@ def article_features(
                 float(bool(_DIGITS.search(sentence))),
                 len(_CAPITALISED.findall(sentence)) / length,
                 float(any(q in sentence for q in _QUOTES)),
+                float(sentence.lstrip("'‘ ")[:1] in _QUOTES),
+                float(inside_quote[k]),
                 float(bool(_SPEECH.search(sentence))),
                 float(bool(_BOILERPLATE.search(sentence))),
                 float(k == 0 and bool(_DATELINE.match(sentence))),
@@ -237,6 +242,23 @@ def article_features(
             (values - values.mean()) / spread if spread > 1e-9 else 0.0
         )
     return ArticleFeatures(positions, sentences, matrix, vectors)
+
+
+def _inside_quote(paragraphs: Sequence[Sequence[str]]) -> list[bool]:
+    """For each sentence, whether it continues a quotation opened by an earlier sentence."""
+    inside = []
+    for paragraph in paragraphs:
+        open_quote = False
+        for sentence in paragraph:
+            inside.append(open_quote)
+            opening = sentence.count("“") + sentence.count("«")
+            closing = sentence.count("”") + sentence.count("»")
+            straight = sentence.count('"')
+            if opening or closing:
+                open_quote = opening > closing or (opening == closing and open_quote)
+            if straight % 2:
+                open_quote = not open_quote
+    return inside
 
 
 def tfidf_rows(words: Sequence[Sequence[str]]) -> SparseRows:

@@ -22,7 +22,6 @@ from typing import Any
 from summarizer.document import Article
 from summarizer.errors import InputError
 from summarizer.evaluate.text import detokenize
-from summarizer.segment import split_paragraphs
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +114,6 @@ class DigestItem:
     item_id: str
     article: Article
     reference: str
-    sentences: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -493,16 +491,11 @@ def _is_tokenised(paragraphs: Any) -> bool:
 
 
 def _indosum_item(item_id: str, paragraphs: list[Any], summary: list[Any]) -> DigestItem:
-    """An IndoSum article detokenised into paragraphs, its sentences kept for LEAD-3."""
+    """An IndoSum article detokenised into paragraphs of running text."""
     sentences_by_paragraph = [[detokenize(s) for s in p] for p in paragraphs]
     text_paragraphs = [" ".join(p) for p in sentences_by_paragraph if p]
     reference = " ".join(detokenize(s) for s in summary)
-    return DigestItem(
-        item_id,
-        Article(paragraphs=text_paragraphs, language="id"),
-        reference,
-        sentences=[s for p in sentences_by_paragraph for s in p],
-    )
+    return DigestItem(item_id, Article(paragraphs=text_paragraphs, language="id"), reference)
 
 
 def _strip_rows(
@@ -547,7 +540,7 @@ class HubPreset:
 HUB_PRESETS: dict[str, HubPreset] = {
     # FLORES+ (gated: accept its terms on the hub and log in first); one config per language.
     "openlanguagedata/flores_plus": HubPreset(
-        "translate", None, "devtest", ("text",), paired_configs=("ind_Latn", "eng_Latn")
+        "translate", None, "devtest", ("text", "sentence"), paired_configs=("ind_Latn", "eng_Latn")
     ),
     "csebuetnlp/xlsum": HubPreset("digest", "indonesian", "test", ("text", "summary")),
 }
@@ -599,17 +592,15 @@ def _hub_pairs(hub_id: str, preset: HubPreset, limit: int | None) -> Translation
 
     assert preset.paired_configs is not None
     src_config, ref_config = preset.paired_configs
-    column = preset.columns[0]
     src = datasets.load_dataset(hub_id, src_config, split=preset.split, streaming=True)
     ref = datasets.load_dataset(hub_id, ref_config, split=preset.split, streaming=True)
-    segments = [
-        Segment(str(s[column]).strip(), str(r[column]).strip())
-        for s, r in itertools.islice(zip(src, ref, strict=False), limit)
-    ]
+    segments = []
+    for s, r in itertools.islice(zip(src, ref, strict=False), limit):
+        column = next((c for c in preset.columns if c in s), None)
+        if column is None:
+            raise DataNotAvailableError(
+                f"{hub_id} rows have none of the columns {', '.join(preset.columns)}"
+            )
+        segments.append(Segment(str(s[column]).strip(), str(r[column]).strip()))
     name = f"{hub_id.split('/')[-1]}/{preset.split}"
     return TranslationSet(name, hub_id, segments)
-
-
-def paragraphs_of(text: str) -> list[str]:
-    """The paragraphs of an output text (blank-line separated), as the tool writes them."""
-    return split_paragraphs(text)

@@ -175,7 +175,7 @@ def to_markdown(report: Report, chart: str | None = None) -> str:
         ("digest", "Digest (key points)"),
         ("strip", "Stripper (article body)"),
     ):
-        rows = [r for r in report.rows if r.task == task]
+        rows = _by_dataset([r for r in report.rows if r.task == task])
         if rows:
             lines.append(f"## {title}\n\n{_table(rows)}")
             notes = [f"- {r.system} on {r.dataset}: {n}" for r in rows for n in r.notes]
@@ -192,6 +192,12 @@ def to_markdown(report: Report, chart: str | None = None) -> str:
         skipped = "\n".join(f"- **{s.task}**: {s.what}: {s.reason}" for s in report.skipped)
         lines.append(f"## Skipped\n\n{skipped}")
     return "\n\n".join(lines) + "\n"
+
+
+def _by_dataset(rows: list[Row]) -> list[Row]:
+    """Rows grouped by dataset (in order of first appearance), baselines first in a group."""
+    order = {name: i for i, name in reversed(list(enumerate(r.dataset for r in rows)))}
+    return sorted(rows, key=lambda r: (order[r.dataset], not r.baseline))
 
 
 def _table(rows: Sequence[Row]) -> str:

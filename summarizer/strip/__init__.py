@@ -29,6 +29,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "MAX_FETCH_BYTES",
     "MAX_INPUT_BYTES",
+    "as_plain_article",
     "detect_language",
     "strip",
     "strip_url",
@@ -65,6 +66,29 @@ def strip(raw: str | bytes, *, url: str | None = None, encoding: str | None = No
     logger.debug("stripping pasted text (%d characters)", len(text))
     article = strip_text(text)
     return dataclasses.replace(article, url=url) if url else article
+
+
+def as_plain_article(raw: str | bytes, *, encoding: str | None = None) -> Article:
+    """The input taken as the article as it is: no stripping, one paragraph per block.
+
+    Args:
+        raw: plain text (``str`` or bytes); blank lines separate paragraphs.
+        encoding: a charset to try first when ``raw`` is bytes.
+
+    Returns:
+        The article, with its language and a warning when it is not Indonesian.
+
+    Raises:
+        EmptyInputError, InputTooLargeError, BinaryInputError, EncodingError: as :func:`strip`.
+    """
+    from summarizer.strip.pasted import language_warnings
+
+    text = to_text(raw, encoding)
+    article = Article.from_text(text)
+    language = detect_language(article.text)
+    return dataclasses.replace(
+        article, language=language, warnings=list(language_warnings(language))
+    )
 
 
 def strip_url(

@@ -44,10 +44,19 @@ _SKIP = frozenset(
 )
 # Inside these, a line is page furniture whatever it says.
 _FURNITURE = frozenset("nav footer aside figcaption menu".split())
+# Class or id names of captions, "Baca juga" boxes, related lists, tags, ads, comments.
+_FURNITURE_HINT = re.compile(
+    r"(?:^|[\s_-])(?:caption|figcaption|baca-?juga|bacajuga|lihatjg|linksisip|related|terkait"
+    r"|rekomendasi|komentar|comments?|iklan|advertisement|ads|banner|newsletter|tags?|breadcrumbs?)"
+    r"(?=$|[\s_-])",
+    re.IGNORECASE,
+)
 _SPACE = re.compile(r"\s+")
 # Bonus for a line that trafilatura kept, and its part that grows with the line's length.
 _KEPT_BONUS = 6.0
 _KEPT_BONUS_PER_WORD = 0.3
+# A short line trafilatura kept (a subheading) is neutral: kept inside, not a reason to extend.
+_SHORT_KEPT_BONUS = 2.0
 # A line that is mostly link text is navigation unless it reads as prose.
 _LINK_DENSITY = 0.5
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*(?:\s|$)")
@@ -116,6 +125,7 @@ def render_lines(root: object) -> list[PageLine]:
     buffer: list[str] = []
     link_chars = 0
     furniture = 0
+    hints: list[object] = []
     links = 0
     skipping = 0
 
@@ -136,8 +146,12 @@ def render_lines(root: object) -> list[PageLine]:
                 continue
             if tag in _BLOCK or tag == "br":
                 flush()
-            if tag in _FURNITURE:
+            hinted = tag in _FURNITURE or _FURNITURE_HINT.search(
+                f"{element.get('class', '')} {element.get('id', '')}"
+            )
+            if hinted:
                 furniture += 1
+                hints.append(element)
             if tag == "a":
                 links += 1
             if element.text:
@@ -152,7 +166,8 @@ def render_lines(root: object) -> list[PageLine]:
             else:
                 if tag in _BLOCK:
                     flush()
-                if tag in _FURNITURE:
+                if hints and hints[-1] is element:
+                    hints.pop()
                     furniture -= 1
                 if tag == "a":
                     links -= 1
@@ -171,14 +186,26 @@ def _normal(text: str) -> str:
     return " ".join(words(text))
 
 
-def _bonuses(page: list[PageLine], lines: list[Line], kept_text: str) -> list[float]:
-    """Score adjustments from trafilatura's vote and from the markup."""
+def _votes(lines: list[Line], kept_text: str) -> list[bool]:
+    """Whether trafilatura kept each line (a line of four words or more found in its text)."""
     kept = _normal(kept_text)
-    bonus = []
-    for raw, line in zip(page, lines, strict=True):
-        value = 0.0
+    kept_lines = {_normal(t) for t in kept_text.splitlines()}
+    votes = []
+    for line in lines:
         own = _normal(line.text)
-        if line.pattern is None and own and line.n_words >= 4 and own in kept:
+        long_enough = line.n_words >= 4 and own in kept
+        votes.append(bool(line.pattern is None and own and (long_enough or own in kept_lines)))
+    return votes
+
+
+def _bonuses(page: list[PageLine], lines: list[Line], votes: list[bool]) -> list[float]:
+    """Score adjustments from trafilatura's vote and from the markup."""
+    bonus = []
+    for raw, line, voted in zip(page, lines, votes, strict=True):
+        value = 0.0
+        if voted and line.n_words < 4:
+            value += _SHORT_KEPT_BONUS
+        elif voted:
             value += _KEPT_BONUS + _KEPT_BONUS_PER_WORD * line.n_words
         elif not line.prose:
             if raw.furniture:
@@ -187,6 +214,18 @@ def _bonuses(page: list[PageLine], lines: list[Line], kept_text: str) -> list[fl
                 value -= 3.0
         bonus.append(value)
     return bonus
+
+
+def _keepable(page: list[PageLine], lines: list[Line], votes: list[bool]) -> list[bool]:
+    """What may be kept: trafilatura's lines, and prose it dropped outside captions and boxes."""
+    return [
+        voted
+        or (
+            not raw.furniture
+            and (line.prose or line.sentence or bool(patterns.DATELINE_ALONE.match(line.text)))
+        )
+        for raw, line, voted in zip(page, lines, votes, strict=True)
+    ]
 
 
 def _parse(html: str) -> object:
@@ -247,23 +286,25 @@ def strip_html(html: str, url: str | None = None) -> Article:
     kept_text = ""
     if document is not None and not isinstance(document, dict):
         kept_text = document.text or ""
-    if kept_text and detect_language(kept_text) != "id":
+    if kept_text and detect_language(kept_text) != "id" and not _menu_like(kept_text):
         # The Indonesian rules have nothing to add on other languages: trafilatura's
         # text, cleaned of the lines that match a boilerplate pattern.
         selection = _clean_lines(kept_text)
         lines: list[Line] = []
     else:
         lines = [make_line(p.text) for p in page]
-        bonus = _bonuses(page, lines, kept_text)
+        votes = _votes(lines, kept_text)
+        bonus = _bonuses(page, lines, votes)
         voted = [i for i, b in enumerate(bonus) if b > 0]
         # Only near what trafilatura kept: a dropped lead just above it, a line or two
         # below; never the comments or the teasers further away.
         window = (
             (max(0, voted[0] - _MARGIN_BEFORE), voted[-1] + 1 + _MARGIN_AFTER) if voted else None
         )
-        selection = select_body(lines, bonus, window)
+        selection = select_body(lines, bonus, window, _keepable(page, lines, votes))
     paragraphs = selection.paragraphs
-    too_short = sum(len(words(p)) for p in paragraphs) < MIN_BODY_WORDS
+    # Word counts mean little in scripts without spaces; _has_prose counts characters.
+    too_short = bool(lines) and sum(len(words(p)) for p in paragraphs) < MIN_BODY_WORDS
     if too_short or not (_has_prose(paragraphs) or _link_share(page, paragraphs) < 0.5):
         raise NoArticleError(
             "No article found in this page: it holds no run of sentences (an index page, "
@@ -276,9 +317,7 @@ def strip_html(html: str, url: str | None = None) -> Article:
     # The UI shows what was removed near the article, not every menu item of the page.
     lo, hi = max(0, selection.start - 10), min(len(lines), selection.end + 10)
     region = {line.text for line in lines[lo:hi]}
-    removed = [
-        r for r in selection.removed if (r in region or r in kept_text) and r != title
-    ]
+    removed = [r for r in selection.removed if (r in region or r in kept_text) and r != title]
     byline = find_byline(lines, selection.start)
     language = detect_language(" ".join(paragraphs))
     warnings: list[Notice] = list(language_warnings(language))
@@ -288,11 +327,18 @@ def strip_html(html: str, url: str | None = None) -> Article:
         url=url,
         date=meta.date or byline.date,
         site=meta.site,
-        author=meta.author or byline.author,
+        author=_person(meta.author, meta.site) or byline.author or meta.author,
         language=language,
         removed=removed,
         warnings=warnings,
     )
+
+
+def _menu_like(text: str) -> bool:
+    """Whether most of ``text`` is in short lines (trafilatura kept a menu, not an article)."""
+    lengths = [len(line) for line in text.splitlines() if line.strip()]
+    short = sum(n for n in lengths if n < 40)
+    return short > 0.5 * sum(lengths)
 
 
 def _link_share(page: list[PageLine], paragraphs: list[str]) -> float:
@@ -304,6 +350,15 @@ def _link_share(page: list[PageLine], paragraphs: list[str]) -> float:
             total += len(line.text)
             links += line.link_chars
     return links / total if total else 1.0
+
+
+def _person(author: str | None, site: str | None) -> str | None:
+    """``author`` unless it is the site's name or a domain (not a person)."""
+    if not author or re.search(r"\.(?:com|id|co|net|org)\b", author, re.IGNORECASE):
+        return None
+    if site and author.lower() == site.lower():
+        return None
+    return author
 
 
 def _has_prose(paragraphs: list[str]) -> bool:

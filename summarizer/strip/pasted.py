@@ -39,6 +39,8 @@ _PATTERN_SCORE = {
     "dated-headline": -6.0,
 }
 _DEFAULT_PATTERN_SCORE = -8.0
+# A pull quote repeats a sentence at most this many paragraphs away.
+_REPEAT_WINDOW = 20
 # At most this many headline lines follow a bare "Baca juga:" line.
 _MAX_LINKED = 5
 _TERMINAL = re.compile(r"[.!?…:;\"”’'»)]\s*$")
@@ -146,7 +148,10 @@ def best_run(scores: list[float]) -> tuple[int, int]:
 
 
 def select_body(
-    lines: list[Line], bonus: list[float] | None = None, window: tuple[int, int] | None = None
+    lines: list[Line],
+    bonus: list[float] | None = None,
+    window: tuple[int, int] | None = None,
+    keepable: list[bool] | None = None,
 ) -> Selection:
     """Choose the body among ``lines``: the best-scoring run, cleaned of clutter.
 
@@ -154,6 +159,7 @@ def select_body(
         lines: the page's lines, in order, blank lines left out.
         bonus: per-line score to add (trafilatura's vote on an HTML page), or None.
         window: bounds ``[lo, hi)`` outside which no line is kept, or None for all.
+        keepable: per line, whether it may be kept at all (scored either way), or None.
 
     Returns:
         The kept paragraphs (a stand-alone dateline joined to the lead) and the dropped
@@ -170,6 +176,8 @@ def select_body(
     if start > 0 and patterns.DATELINE_ALONE.match(lines[start - 1].text):
         start -= 1
     keep = [start <= i < end and lines[i].pattern is None for i in range(len(lines))]
+    if keepable is not None:
+        keep = [k and ok for k, ok in zip(keep, keepable, strict=True)]
     _drop_before_lead(lines, keep, start, end)
     _drop_linked_headlines(lines, keep)
     _drop_short_runs(lines, keep, start, end)
@@ -188,6 +196,9 @@ def select_body(
         if pending_dateline:
             text = f"{pending_dateline} {text}"
             pending_dateline = ""
+        text, link = patterns.strip_inline_link(text)
+        if link:
+            removed.append(link)
         paragraphs.append(text)
     if pending_dateline:
         removed.append(pending_dateline)
@@ -215,9 +226,7 @@ def _drop_before_lead(lines: list[Line], keep: list[bool], start: int, end: int)
     """Drop what precedes a lead that opens with a dateline (captions, teasers)."""
     kept = [i for i in range(start, end) if keep[i]]
     for i in kept[:4]:
-        if patterns.DATELINE.match(lines[i].text) and not patterns.DATELINE_ALONE.match(
-            lines[i].text
-        ):
+        if patterns.DATELINE.match(lines[i].text) or patterns.DATELINE_ALONE.match(lines[i].text):
             for k in range(start, i):
                 if not patterns.DATELINE_ALONE.match(lines[k].text):
                     keep[k] = False
@@ -247,17 +256,16 @@ def _normal(text: str) -> str:
 
 
 def _drop_repeats(lines: list[Line], keep: list[bool]) -> None:
-    """Drop kept lines repeated inside a longer kept line (pull quotes, teasers)."""
+    """Drop kept lines repeated inside a nearby longer kept line (pull quotes, teasers)."""
     kept = [i for i, k in enumerate(keep) if k]
-    normals = {i: _normal(lines[i].text) for i in kept}
-    for i in kept:
-        own = normals[i]
+    normals = [_normal(lines[i].text) for i in kept]
+    for n, i in enumerate(kept):
+        own = normals[n]
         if len(own) < 20:
             continue
-        for j in kept:
-            if j != i and len(normals[j]) > len(own) and own in normals[j]:
-                keep[i] = False
-                break
+        near = normals[max(0, n - _REPEAT_WINDOW) : n + _REPEAT_WINDOW + 1]
+        if any(len(other) > len(own) and own in other for other in near):
+            keep[i] = False
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ LINK_ANNOUNCE = re.compile(
     r"|simak\s+(?:juga|video|berita|selengkapnya|di\s+sini|breaking|informasi|update|artikel)"
     r"|tonton\s+(?:juga|video)|pilihan\s+editor\s*:|dapatkan\s+(?:update|berita|informasi|info)"
     r"|follow\s+(?:berita|kami|us|whatsapp|channel|saluran|instagram)|ikuti\s+(?:kami|berita|saluran|update|whatsapp|channel)"
-    r"|download\s+(?:aplikasi|app)|unduh\s+(?:aplikasi|app)|baca\s+berita\s+dengan|lanjutkan\s+membaca"
+    r"|dengarkan\s+(?:artikel|berita)|download\s+(?:aplikasi|app)|unduh\s+(?:aplikasi|app)|baca\s+berita\s+dengan|lanjutkan\s+membaca"
     r"|saksikan\s+(?:juga|video|live|siaran)|dengarkan\s+juga|cek\s+berita"
     r"|klik\s+(?:di\s+sini|untuk|link)|artikel\s+ini\s+telah\s+(?:tayang|terbit)"
     r"|gambas\s*:|\[gambas|advertisement|scroll\s+to\s+continue|lanjut(?:kan)?\s+baca"
@@ -44,7 +44,7 @@ PAGINATION = re.compile(
 # Headings of the lists that follow an article (related, popular, latest...).
 LIST_HEADING = re.compile(
     r"^\W*(?:artikel|berita|topik|video|foto|tag|konten)\s+(?:terkait|terkini|terbaru|lainnya|pilihan|populer|rekomendasi|menarik)"
-    r"|^\W*(?:terpopuler|terkomentari|terkini|terbaru|jangan\s+lewatkan|rekomendasi(?:\s+untuk\s+anda)?"
+    r"|^\W*(?:terpopuler|terkomentari|terkini|terbaru|terkait|lainnya|video\s+pilihan|foto\s+pilihan|jangan\s+lewatkan|rekomendasi(?:\s+untuk\s+anda)?"
     r"|pilihan\s+(?:editor|redaksi|untukmu)|berita\s+utama|most\s+(?:popular|commented|read)|trending(?:\s+tag)?"
     r"|kumpulan\s+berita|topik\s+pilihan|pilihan\s+untukmu|berita\s+populer|baca\s+lainnya|lihat\s+juga|baca\s+juga|komentar(?:\s+pembaca)?|related\s+(?:articles|stories|news)"
     r"|populer|headline|indeks\s+berita|index\s+berita|you\s+may\s+also\s+like|more\s+stories)\W*$",
@@ -64,9 +64,15 @@ REPORT_BYLINE = re.compile(
 )
 
 # Reporter / editor initials closing an article: "(fyk/ash)", "(kpl/pur/tch)", "(ant)", "(*)".
-INITIALS = re.compile(r"^\(?\s*(?:[a-z*]{1,6}\s*/\s*)*[a-z*]{1,6}\s*\)?$", re.IGNORECASE)
+INITIALS = re.compile(
+    r"^(?:\(\s*(?:[a-zA-Z*]{1,6}\s*/\s*)*[a-zA-Z*]{1,6}\s*\)|[a-z]{2,4}(?:/[a-z]{2,4})+)$"
+)
 TRAILING_INITIALS = re.compile(
-    r"\s*\(\s*(?:[a-z]{2,6}\s*/\s*)+[a-z*]{2,6}\s*\)\s*$|\s*\(\*\)\s*$", re.IGNORECASE
+    r"\s*\(\s*(?:[a-zA-Z]{2,6}\s*/\s*)+[a-zA-Z*]{2,6}\s*\)\s*$|\s*\(\*\)\s*$|(?<=[.!?\"”])\s*\([a-z]{2,4}\)\s*$"
+)
+# A "Baca juga: ..." link run into the end of a paragraph.
+INLINE_LINK = re.compile(
+    r"(?<=[.!?\"”])\s+(?:baca|simak|lihat|tonton)\s+(?:juga|pula)\s*:[^.!?]{0,200}$", re.IGNORECASE
 )
 
 # Photo and video credits and captions.
@@ -81,8 +87,12 @@ CREDIT = re.compile(
 )
 # A caption's closing credit: "(ANTARA FOTO/Budi Setya)", "(Foto: istimewa)", "(Dok. Humas)".
 END_CREDIT = re.compile(
-    r"\((?:[^()]{0,40}/\s*[^\W\d][^()]{0,60}|(?:foto|photo|dok\.?|dokumentasi|ilustrasi|ist|istimewa)\b[^()]{0,80})\)\s*$",
+    r"\((?:[^()]{0,40}/\s*[^\W\d][^()]{0,60}|(?:foto|photo|dok\.?|dokumentasi|ilustrasi|ist|istimewa)\b[^()]{0,80})\)\.?\s*$",
     re.IGNORECASE,
+)
+# "... di Jakarta. TEMPO/Imam Sukamto": an agency in capitals, a slash, a name, at the end.
+END_AGENCY_CREDIT = re.compile(
+    r"(?:^|\s)[A-Z]{2,}[\w.]*\s*/\s*[A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,3}\s*$"
 )
 # A caption that names who is where: "(kiri-kanan) ...", "(dari kiri) ...", "(ki-ka) ...".
 POSITION_CAPTION = re.compile(
@@ -95,9 +105,9 @@ _CREDIT_CASE_SENSITIVE = re.compile(
 # Counters and share widgets: "1.999 Views", "dibaca 53,203 kali", "0 Komentar", "Tweet".
 COUNTER = re.compile(
     r"^\W*(?:\d[\d.,]*\s*(?:views?|kali\s+dibaca|dilihat|komentar|comments?|shares?|likes?|suka|pembaca)"
-    r"|dibaca\s+\d[\d.,]*\s*kali|(?:bagikan|share|tweet|kirim|salin\s+link|copy\s+link|print|cetak"
-    r"|facebook|twitter|whatsapp|telegram|line|email|e-mail|linkedin|pinterest|komentari|tulis\s+komentar"
-    r"|\d+\s*)+)\W*$",
+    r"|dibaca\s+\d[\d.,]*\s*kali"
+    r"|(?:(?:bagikan|share|tweet|kirim|salin\s+link|copy\s+link|print|cetak|facebook|twitter|whatsapp"
+    r"|telegram|line|email|e-mail|linkedin|pinterest|komentari|tulis\s+komentar|\d+(?=\s|$))\s*)+)\W*$",
     re.IGNORECASE,
 )
 _TRAILING_COUNTER = re.compile(
@@ -133,8 +143,9 @@ TAG_LINE = re.compile(
 FOOTER = re.compile(
     r"copyright|hak\s+cipta|all\s+rights\s+reserved|dilindungi\s+undang|pedoman\s+media\s+siber"
     r"|^\W*(?:download|unduh)\s+(?:aplikasi|app)|^\W*ikuti\s+(?:kami|berita|saluran|update)"
-    r"|^\W*(?:follow\s+us|subscribe|berlangganan|newsletter|login|log\s+in|sign\s+in|register|daftar|masuk)\b"
-    r"|^\W*(?:back\s+to\s+top|kembali\s+ke\s+atas|ke\s+atas|selengkapnya|lihat\s+semua|load\s+more|muat\s+lebih)\W*$"
+    r"|^\W*(?:follow\s+us|subscribe|berlangganan|newsletter|login|log\s+in|sign\s+in|register|daftar|masuk"
+    r"|back\s+to\s+top|kembali\s+ke\s+atas|ke\s+atas|selengkapnya|lihat\s+semua|load\s+more|muat\s+lebih"
+    r"|(?:sign\s+in|login|masuk)\s*(?:/|\||atau)\s*(?:register|daftar))\W*$"
     r"|redaksi\s*:\s*\S+\[at\]|\[at\]|informasi\s+pemasangan\s+iklan"
     r"|dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memperbanyak)|tanpa\s+izin\s+(?:tertulis|redaksi)"
     r"|pastikan\s+kamu\s+sudah\s+install",
@@ -153,10 +164,16 @@ DATELINE_ALONE = re.compile("^" + _DATELINE + r"\s*$")
 DATELINE = re.compile("^" + _DATELINE + r"\s+\S")
 
 
+# No boilerplate line is longer than this; longer lines skip the patterns (and their cost).
+_MAX_PATTERN_CHARS = 1500
+# Trailing patterns look at the end of a paragraph only.
+_TAIL = 300
+
+
 def is_boilerplate(line: str) -> str | None:
     """The kind of boilerplate ``line`` is (``"link"``, ``"credit"``...), or None."""
     text = line.strip()
-    if not text:
+    if not text or len(text) > _MAX_PATTERN_CHARS:
         return None
     words = len(text.split())
     if LINK_ANNOUNCE.match(text) and words <= 60:
@@ -167,10 +184,14 @@ def is_boilerplate(line: str) -> str | None:
         return "staff"
     if words <= 12 and LIST_HEADING.match(text):
         return "list-heading"
-    if words <= 4 and INITIALS.match(text) and ("/" in text or text.startswith("(")):
+    if words <= 4 and INITIALS.match(text):
         return "initials"
-    if words <= 80 and (END_CREDIT.search(text) or POSITION_CAPTION.match(text)):
+    if words <= 80 and (
+        END_CREDIT.search(text) or POSITION_CAPTION.match(text) or END_AGENCY_CREDIT.search(text)
+    ):
         return "credit"
+    if words <= 40 and FOOTER.search(text):
+        return "footer"
     if words <= 25 and (CREDIT.search(text) or _CREDIT_CASE_SENSITIVE.match(text)):
         return "credit"
     if (
@@ -187,19 +208,27 @@ def is_boilerplate(line: str) -> str | None:
         return "dated-headline"
     if words <= 30 and TAG_LINE.match(text):
         return "tags"
-    if words <= 40 and FOOTER.search(text):
-        return "footer"
     return None
 
 
 def strip_trailing_initials(paragraph: str) -> tuple[str, str | None]:
     """``paragraph`` without closing reporter initials, and the initials removed (or None)."""
-    match = TRAILING_INITIALS.search(paragraph)
+    offset = max(0, len(paragraph) - _TAIL)
+    match = TRAILING_INITIALS.search(paragraph, offset)
     if not match or match.start() == 0:
+        return paragraph, None
+    return paragraph[: match.start()].rstrip(), match.group().strip()
+
+
+def strip_inline_link(paragraph: str) -> tuple[str, str | None]:
+    """``paragraph`` without a trailing "Baca juga: ..." link, and the link (or None)."""
+    match = INLINE_LINK.search(paragraph, max(0, len(paragraph) - _TAIL))
+    if not match:
         return paragraph, None
     return paragraph[: match.start()].rstrip(), match.group().strip()
 
 
 def strip_trailing_counter(line: str) -> str:
     """``line`` without a trailing view counter ("... 1.067 views")."""
-    return _TRAILING_COUNTER.sub("", line).rstrip(" |")
+    offset = max(0, len(line) - _TAIL)
+    return line[:offset] + _TRAILING_COUNTER.sub("", line[offset:]).rstrip(" |")

@@ -8,6 +8,8 @@ translations the checks together warn on under 5% of sentences.
 
 from __future__ import annotations
 
+import re
+
 from summarizer.document import Notice
 from summarizer.trust.language import ENGLISH_WORDS, looks_indonesian, lower_words
 from summarizer.trust.names import missing_names
@@ -28,6 +30,7 @@ MIN_INDONESIAN_WORDS = 2
 # (a headline "Harga BBM naik" left as is; not "What is conscious hip hop?").
 MAX_COPIED_SHARE = 0.5
 MAX_COPIED_SHARE_SHORT = 0.75
+UNTRANSLATED = "The translation looks like the Indonesian source, left untranslated."
 
 
 def consistency_warnings(source: str, translation: str) -> list[Notice]:
@@ -50,7 +53,7 @@ def consistency_warnings(source: str, translation: str) -> list[Notice]:
     if not source.strip() or not translation.strip():
         return []
     untranslated = untranslated_warnings(source, translation)
-    if untranslated and untranslated[0].message.startswith("The translation looks"):
+    if untranslated and untranslated[0].message == UNTRANSLATED:
         # A sentence left in Indonesian keeps its numbers and names: say only that.
         return untranslated
     return [
@@ -87,19 +90,25 @@ def name_warnings(source: str, translation: str) -> list[Notice]:
 def untranslated_warnings(source: str, translation: str) -> list[Notice]:
     """An ``"untranslated"`` notice when the translation keeps Indonesian words."""
     words = lower_words(translation)
+    same = translation.strip() == source.strip()
+    # A headline in title case copied as is ("Kanye West Memulai ... Setelah ...").
+    if (
+        same
+        and not words
+        and any(looks_indonesian(w.lower()) for w in re.findall(r"[^\W\d_]+", source))
+    ):
+        return [Notice("untranslated", UNTRANSLATED)]
     if not words:
         return []
     source_words = set(lower_words(source))
     copied = [w for w in words if w in source_words and w not in ENGLISH_WORDS]
-    same = translation.strip() == source.strip()
     share = len(copied) / len(words)
     if (
         (same and copied)
         or (len(copied) >= 3 and share >= MAX_COPIED_SHARE)
         or (len(copied) == 2 and share >= MAX_COPIED_SHARE_SHORT)
     ):
-        message = "The translation looks like the Indonesian source, left untranslated."
-        return [Notice("untranslated", message)]
+        return [Notice("untranslated", UNTRANSLATED)]
     indonesian = list(dict.fromkeys(w for w in words if looks_indonesian(w)))
     if len([w for w in words if looks_indonesian(w)]) >= MIN_INDONESIAN_WORDS:
         listed = ", ".join(indonesian[:5])

@@ -32,6 +32,7 @@ korut | north korea; pyongyang
 jepang | japan
 tiongkok | china; chinese; beijing
 cina | china; chinese
+china | china; chinese; beijing
 rrt | china; chinese
 inggris | britain; british; briton; england; english; uk; u.k.; united kingdom
 britania raya | britain; united kingdom; uk; u.k.
@@ -311,104 +312,44 @@ def _parse_renderings(text: str) -> dict[str, tuple[str, ...]]:
 RENDERINGS = _parse_renderings(_RENDERINGS_TEXT)
 _LONGEST_KEY = max(len(key.split()) for key in RENDERINGS)
 
-# Capitalised words that are not names to look for: honorifics, company forms, time zones.
+# Capitalised words that are not names to look for: honorifics, company forms, time
+# zones, and the common nouns of titles and institutions ("Menteri", "Partai", "Kota"),
+# which translations render in many ways.
 SKIPPED = frozenset(
-    {
-        "agama",
-        "agung",
-        "badan",
-        "bupati",
-        "daerah",
-        "danau",
-        "desa",
-        "dewan",
-        "direktur",
-        "ekonomi",
-        "energi",
-        "gubernur",
-        "gunung",
-        "hakim",
-        "hukum",
-        "islam",
-        "jaksa",
-        "jalan",
-        "jenderal",
-        "kabupaten",
-        "katolik",
-        "keamanan",
-        "kecamatan",
-        "kejaksaan",
-        "kementerian",
-        "kepala",
-        "kepolisian",
-        "kepulauan",
-        "kerajaan",
-        "kesehatan",
-        "ketua",
-        "keuangan",
-        "komisi",
-        "koperasi",
-        "kota",
-        "kristen",
-        "laut",
-        "lebaran",
-        "lembaga",
-        "mahkamah",
-        "majelis",
-        "menteri",
-        "nasional",
-        "natal",
-        "negara",
-        "negeri",
-        "pangeran",
-        "panglima",
-        "pariwisata",
-        "partai",
-        "pekan",
-        "pemerintah",
-        "pendidikan",
-        "pengadilan",
-        "perdagangan",
-        "perdana",
-        "perhubungan",
-        "pertahanan",
-        "pertanian",
-        "perwakilan",
-        "polisi",
-        "politik",
-        "presiden",
-        "provinsi",
-        "pulau",
-        "putri",
-        "raja",
-        "rakyat",
-        "ramadan",
-        "ramadhan",
-        "ratu",
-        "raya",
-        "republik",
-        "sekretaris",
-        "selat",
-        "sosial",
-        "sungai",
-        "teluk",
-        "tentara",
-        "tinggi",
-        "tuhan",
-        "umum",
-        "universitas",
-        "wakil",
-        "walikota",
-    }
-) | frozenset(
     """
-    bapak pak ibu bu sdr saudara saudari kak mas mbak bang haji hj dr drs prof ir kh tuan
-    nyonya nona ya oke ok halo hai rp pt tbk cv wib wita wit tn ny nn st jl jln no sang si sri
+    bapak pak ibu bu sdr saudara saudari kak mas mbak bang haji hj dr drs prof ir kh
+    tuan nyonya nona ya oke ok halo hai rp pt tbk cv wib wita wit tn ny nn st jl jln no
+    sang si sri
+    agama agung badan bupati daerah danau desa dewan direktur ekonomi energi gubernur
+    gunung hakim hukum islam jaksa jalan jenderal kabupaten katolik keamanan kecamatan
+    kejaksaan kementerian kepala kepolisian kepulauan kerajaan kesehatan ketua keuangan
+    komisi koperasi kota kristen laut lebaran lembaga mahkamah majelis menteri nasional
+    natal negara negeri pangeran panglima pariwisata partai pekan pemerintah pendidikan
+    pengadilan perdagangan perdana perhubungan pertahanan pertanian perwakilan polisi
+    politik presiden provinsi pulau putri raja rakyat ramadan ramadhan ratu raya
+    republik sekretaris selat sosial sungai teluk tentara tinggi tuhan umum universitas
+    wakil walikota
     """.split()
 )
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _OPENERS = "«([-–—:.!?"
+# Abbreviated offices: "Kemen-" ministries, "Men-" ministers, "Kapol-" police chiefs.
+_OFFICE_PREFIXES = (
+    ("kemen", ("ministry", "minister")),
+    ("men", ("minister", "ministry")),
+    ("kapol", ("police chief", "police")),
+    ("wa", ("vice", "deputy")),
+)
+_OFFICES = frozenset(
+    """
+    kemenkeu kemenkes kemenlu kemendag kemenhub kemenag kemensos kemenhan kemenkumham
+    kemenperin kemendagri kemenaker kemenpan kemenpora kemenkominfo kemenristek kemendes
+    menkeu menkes menlu mendag menhub menag mensos menhan menkumham menperin mendagri
+    menaker menpan menpora menkominfo menristek mendes menko menkop menkopukm menparekraf
+    kapolri kapolda kapolres kapolsek wapres wamen wagub
+    """.split()
+)
 _SHORT_WORDS = frozenset({"jew", "act", "law", "sea", "bay"})
 _QUOTES = "\"'“‘”’"
 _STRIPPED_SUFFIXES = ("nya", "lah", "kah", "pun", "kan", "an", "i", "ku", "mu", "wan", "wati")
@@ -532,10 +473,24 @@ def _run_names(
             # A word may be an ordinary word capitalised for its place: at the start of
             # a sentence or quotation, in a headline, or inside a multi-word name.
             placed = len(words) > 1 or title_case or _is_clause_initial(text, tokens, run[i])
-            if _is_name(word, placed):
+            office = _office(word)
+            if office:
+                names.append(Name(word, office))
+            elif _is_name(word, placed):
                 names.append(Name(word))
             i += 1
     return names
+
+
+def _office(word: str) -> tuple[str, ...]:
+    """Renderings of a ministry or office abbreviation (``KemenKopUKM``, ``Menkeu``)."""
+    lowered = word.lower()
+    for prefix, renderings in _OFFICE_PREFIXES:
+        rest = word[len(prefix) :]
+        # "Menkeu", "MenKopUKM": the prefix, then a capital or a known office stem.
+        if lowered.startswith(prefix) and rest and (rest[0].isupper() or lowered in _OFFICES):
+            return (*renderings, lowered)
+    return ()
 
 
 def _is_name(word: str, placed: bool) -> bool:
@@ -643,11 +598,11 @@ def _is_title_case(words: list[str]) -> bool:
     if len(content) < 4:
         return False
     capitalised = [w for w in content if w[0].isupper()]
-    if len(capitalised) < 0.8 * len(content):
-        return False
     lexicon = indonesian_lexicon()
     if not lexicon:
-        return True
+        return len(capitalised) == len(content)
+    if len(capitalised) < 0.8 * len(content):
+        return False
     # A sentence full of names ("Menteri ... Teten Masduki ... Korsel di Busan") is not a
     # headline: most capitalised words of a headline are ordinary words.
     ordinary = sum(_is_ordinary(w.lower(), lexicon) for w in capitalised if not _is_acronym(w))
@@ -666,8 +621,8 @@ def _near_spelling(word: str, target: str) -> bool:
         return False
     plain = _phonetic(word)
     for candidate in set(re.findall(r"[^\W\d_]{3,}", target)):
-        if candidate.startswith(word[:5]) and len(word) >= 5:
-            return True  # Chili -> Chilean, Indonesia -> Indonesian
+        if len(word) >= 5 and candidate.startswith(word[: max(4, len(word) - 1)]):
+            return True  # Chili -> Chilean, China -> Chinese, Indonesia -> Indonesian
         if abs(len(candidate) - len(word)) > max(3, len(word) // 3):
             continue
         if difflib.SequenceMatcher(None, plain, _phonetic(candidate)).ratio() >= 0.75:

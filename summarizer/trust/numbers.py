@@ -233,6 +233,16 @@ _EN_MILITARY = re.compile(r"(?<![\d.:,])([01]\d|2[0-4])([0-5]\d)(?![\d.,])")
 _EN_DATE_NUMERIC = re.compile(r"(?<![\d/])(\d{1,4})[/-](\d{1,2})[/-](\d{1,4})(?![\d/])")
 
 
+_MONTHS = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
+_EN_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\b\.?,?(?:\s+(\d{{4}}))?",
+    re.IGNORECASE,
+)
+_EN_MONTH_DAY = re.compile(
+    rf"\b({_MONTHS})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+(\d{{4}}))?", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A quantity stated in the source, and every value an English rendering may have.
@@ -581,17 +591,9 @@ def _english_word_values(text: str) -> set[float]:
 def _english_dates(text: str) -> set[tuple[int, int, int]]:
     """Dates of English text as (day, month, year); year 0 when not given."""
     dates: set[tuple[int, int, int]] = set()
-    months = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
-    day_first = re.compile(
-        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({months})\b\.?,?(?:\s+(\d{{4}}))?",
-        re.IGNORECASE,
-    )
-    month_first = re.compile(
-        rf"\b({months})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+(\d{{4}}))?", re.IGNORECASE
-    )
-    for match in day_first.finditer(text):
+    for match in _EN_DAY_MONTH.finditer(text):
         dates.add((int(match.group(1)), _EN_MONTHS[match.group(2).lower()], _year(match, 3)))
-    for match in month_first.finditer(text):
+    for match in _EN_MONTH_DAY.finditer(text):
         dates.add((int(match.group(2)), _EN_MONTHS[match.group(1).lower()], _year(match, 3)))
     for match in _EN_DATE_NUMERIC.finditer(text):
         a, b, c = (int(g) for g in match.groups())

@@ -1,0 +1,118 @@
+"""``summarizer batch ARTICLES_DIR OUT_DIR``: translate a whole folder, resumably."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from summarizer.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_model_options
+
+_MAX_LISTED_FAILURES = 20
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "batch",
+        help="translate and digest every article in a folder (resumable)",
+        description="Translate and digest every article in ARTICLES_DIR and its sub-folders "
+        "(.html, .htm, .txt, .md, .json, .jsonl, .docx, .pdf) into OUT_DIR, mirroring the "
+        "folder structure. OUT_DIR/manifest.jsonl records every input. Run the same "
+        "command again after an interruption: finished articles are skipped. "
+        "Exit codes: 0 all done, 1 some failed (or the run stopped), 2 usage error, "
+        "3 model not available.",
+    )
+    parser.add_argument("articles_dir", type=Path, metavar="ARTICLES_DIR")
+    parser.add_argument("out_dir", type=Path, metavar="OUT_DIR")
+    add_model_options(parser)
+    parser.add_argument(
+        "--format",
+        default="md,json",
+        help="output formats, comma-separated, among md, json, txt (default: %(default)s)",
+    )
+    parser.add_argument("--points", type=int, default=3, help="key points per article")
+    parser.add_argument(
+        "--digest-only",
+        action="store_true",
+        help="translate only the title and the key points (much faster)",
+    )
+    parser.add_argument(
+        "--no-strip",
+        action="store_true",
+        help="take each text as the article as it is (no boilerplate removal)",
+    )
+    parser.add_argument("--batch-size", type=int, help="sentences per model batch at most")
+    parser.add_argument(
+        "--articles-per-group",
+        type=int,
+        default=32,
+        help="articles whose sentences are pooled into shared batches (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--field",
+        default="text",
+        help="the text field of .json/.jsonl records (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        help="folder of the translation cache (default: OUT_DIR)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="keep no translation cache")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar or lines")
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    from summarizer.batch.progress import reporter_for
+    from summarizer.batch.runner import OutputError, run_folder
+    from summarizer.pipeline import Options
+
+    if args.batch_size is not None and args.batch_size < 1:
+        return _usage(f"--batch-size must be at least 1, not {args.batch_size}")
+    options = Options(
+        model=args.model,
+        device=args.device,
+        beams=args.beams,
+        backend=args.backend,
+        points=args.points,
+        digest_only=args.digest_only,
+        strip=not args.no_strip,
+    )
+    try:
+        summary = run_folder(
+            args.articles_dir,
+            args.out_dir,
+            options,
+            args.format.split(","),
+            field=args.field,
+            articles_per_group=args.articles_per_group,
+            batch_size=args.batch_size,
+            cache_dir=args.cache_dir,
+            use_cache=not args.no_cache,
+            reporter=reporter_for(sys.stderr, enabled=not args.no_progress),
+        )
+    except OutputError as exc:
+        return _usage(str(exc))
+    already = f"{summary.skipped} already done"
+    if summary.unsupported:
+        already += f", {summary.unsupported} not a supported type"
+    print(
+        f"batch: {summary.done} done, {summary.skipped + summary.unsupported} skipped "
+        f"({already}), {summary.failed} failed in {summary.seconds:.1f}s "
+        f"({summary.articles_per_second:.2f} articles/s). Manifest: {summary.manifest}",
+        file=sys.stderr,
+    )
+    for key, reason in summary.failures[:_MAX_LISTED_FAILURES]:
+        print(f"  failed: {key}: {reason}", file=sys.stderr)
+    if len(summary.failures) > _MAX_LISTED_FAILURES:
+        more = len(summary.failures) - _MAX_LISTED_FAILURES
+        print(f"  ... and {more} more (see the manifest)", file=sys.stderr)
+    if summary.stopped:
+        print(f"summarizer: error: {summary.stopped}", file=sys.stderr)
+    return EXIT_FAILED if summary.exit_code else EXIT_OK
+
+
+def _usage(message: str) -> int:
+    print(f"summarizer: error: {message}", file=sys.stderr)
+    return EXIT_USAGE

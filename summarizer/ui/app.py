@@ -1,0 +1,454 @@
+"""The Gradio Blocks app: input, options, and the views of :mod:`summarizer.ui.views`.
+
+The handler only reads the inputs, calls :func:`summarizer.pipeline.run` and maps the
+package's exceptions to ``gr.Error``; everything it shows is built by pure functions.
+Models load on the first run, once per process (the Translator shares loaded backends),
+so the page starts in seconds.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from summarizer.document import Article, Result
+from summarizer.errors import (
+    EmptyInputError,
+    FetchError,
+    InputError,
+    InputTooLargeError,
+    ModelError,
+    SummarizerError,
+)
+from summarizer.ui import style, views
+
+log = logging.getLogger(__name__)
+
+MODEL_ENV = "SUMMARIZER_TRANSLATION_MODEL"
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 7860
+#: Uploads larger than this are refused by Gradio before they reach the handler.
+MAX_FILE_SIZE = "5mb"
+#: Pasted text longer than this is refused in the browser (the stripper's limit is 5 MiB).
+MAX_PASTE_CHARS = 2_000_000
+UPLOAD_TYPES = [".html", ".htm", ".txt", ".md"]
+INPUT_MODES = ("paste", "upload", "url")
+#: One run at a time: a CPU (or one GPU) is fastest with one batch stream at once.
+CONCURRENCY_LIMIT = 1
+#: Keep download files for a day, checking every hour.
+DELETE_CACHE = (3600, 86400)
+
+STAGE_PROGRESS = {
+    "strip": (0.02, "Stripping page clutter"),
+    "load": (0.08, "Loading the translation model (first run only)"),
+    "digest": (0.97, "Choosing the key points"),
+}
+
+
+def default_model(model: str | None = None) -> str:
+    """The translation model: the argument, else ``$SUMMARIZER_TRANSLATION_MODEL``, else the default."""
+    from summarizer.translate.presets import DEFAULT_MODEL
+
+    return model or os.environ.get(MODEL_ENV, "").strip() or DEFAULT_MODEL
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the user asked for, as read from the page."""
+
+    mode: str
+    text: str
+    file: str | None
+    url: str
+    strip: bool
+    model: str
+    points: int
+    digest: str
+    digest_only: bool
+
+
+class SummarizerBlocks(gr.Blocks):
+    """The app's Blocks; ``launch`` applies the app's theme, CSS and safe defaults."""
+
+    def launch(self, *args: Any, **kwargs: Any) -> Any:
+        """Launch with the app's look and an upload size limit unless told otherwise."""
+        kwargs.setdefault("theme", style.theme())
+        kwargs.setdefault("css", style.CSS)
+        kwargs.setdefault("max_file_size", MAX_FILE_SIZE)
+        kwargs.setdefault("footer_links", ["api", "settings"])
+        return super().launch(*args, **kwargs)
+
+
+def build_app(model: str | None = None) -> gr.Blocks:
+    """Build the web UI (no model is loaded until the first run).
+
+    Args:
+        model: the default translation model (preset, hub id or local directory); default
+            ``$SUMMARIZER_TRANSLATION_MODEL`` or the package default.
+
+    Returns:
+        The Gradio Blocks, queued, ready to ``launch()``.
+    """
+    from summarizer.translate.presets import PRESETS
+
+    initial_model = default_model(model)
+    choices = list(PRESETS)
+    if initial_model not in choices:
+        choices.insert(0, initial_model)
+
+    with SummarizerBlocks(title="Indonesian news in English", delete_cache=DELETE_CACHE) as app:
+        mode = gr.State("paste")
+        gr.HTML(
+            '<h1>Indonesian news <span class="arrow">→</span> English</h1>'
+            "<p>Paste an article from an Indonesian news site: read its key points and a "
+            "paragraph-by-paragraph translation beside the original.</p>",
+            elem_id="app-header",
+            js_on_load=None,
+        )
+        with gr.Group(elem_id="input-card"), gr.Tabs(elem_id="input-tabs"):
+            with gr.Tab("Paste", id="paste") as paste_tab:
+                text = gr.Textbox(
+                    show_label=False,
+                    placeholder="Paste the whole page: menus and ads are removed for you.",
+                    lines=7,
+                    max_lines=12,
+                    max_length=MAX_PASTE_CHARS,
+                    elem_id="article-input",
+                )
+            with gr.Tab("Upload", id="upload") as upload_tab:
+                upload = gr.File(
+                    label="A saved page (.html, .htm) or a text file (.txt, .md), up to 5 MB",
+                    file_types=UPLOAD_TYPES,
+                    type="filepath",
+                    elem_id="file-input",
+                )
+            with gr.Tab("URL", id="url") as url_tab:
+                url = gr.Textbox(
+                    show_label=False,
+                    placeholder="https://www.kompas.com/…",
+                    max_lines=1,
+                    elem_id="url-input",
+                )
+        with gr.Row(elem_id="run-row", equal_height=True):
+            run_button = gr.Button(
+                "Translate and summarize", variant="primary", scale=3, elem_id="run-button"
+            )
+            strip_box = gr.Checkbox(
+                value=True,
+                label="Remove page clutter (menus, ads, links)",
+                scale=2,
+                elem_id="strip-checkbox",
+            )
+        with gr.Accordion("Options", open=False, elem_id="options"):
+            with gr.Row():
+                model_box = gr.Dropdown(
+                    choices=choices,
+                    value=initial_model,
+                    allow_custom_value=True,
+                    label="Translation model",
+                    info="A preset, a Hugging Face id or a local model folder.",
+                    elem_id="model-input",
+                )
+                points = gr.Slider(
+                    1, 10, value=3, step=1, label="Key points", elem_id="points-input"
+                )
+            with gr.Row():
+                digest = gr.Radio(
+                    ["extractive", "abstractive"],
+                    value="extractive",
+                    label="Digest",
+                    info="Abstractive adds a machine-written summary (needs a summarizer model).",
+                    elem_id="digest-input",
+                )
+                digest_only = gr.Checkbox(
+                    value=False,
+                    label="Digest only (fast): translate just the title and the key points",
+                    elem_id="digest-only-input",
+                )
+
+        summary = gr.HTML(elem_id="result-summary", js_on_load=None)
+        with gr.Row(elem_id="downloads", visible=False) as downloads:
+            gr.HTML('<span class="downloads-label">Download</span>', js_on_load=None)
+            md_file = gr.DownloadButton(
+                "Markdown", size="sm", scale=0, min_width=96, elem_id="download-md"
+            )
+            json_file = gr.DownloadButton(
+                "JSON", size="sm", scale=0, min_width=72, elem_id="download-json"
+            )
+            txt_file = gr.DownloadButton(
+                "Text", size="sm", scale=0, min_width=72, elem_id="download-txt"
+            )
+        key_points = gr.HTML(
+            views.empty_html("The key points in English will appear here."),
+            elem_id="key-points-output",
+            js_on_load=None,
+        )
+        side_by_side = gr.HTML(elem_id="side-by-side", js_on_load=None)
+        with gr.Accordion(
+            views.removed_label(None), open=False, visible=False, elem_id="removed"
+        ) as removed_box:
+            removed = gr.HTML(elem_id="removed-output", js_on_load=None)
+            rerun = gr.Button(
+                "Run again without stripping",
+                size="sm",
+                variant="secondary",
+                elem_id="rerun-button",
+            )
+
+        paste_tab.select(lambda: "paste", None, mode, queue=False)
+        upload_tab.select(lambda: "upload", None, mode, queue=False)
+        url_tab.select(lambda: "url", None, mode, queue=False)
+
+        inputs = [mode, text, upload, url, strip_box, model_box, points, digest, digest_only]
+        outputs = [
+            summary,
+            key_points,
+            side_by_side,
+            removed,
+            removed_box,
+            rerun,
+            downloads,
+            md_file,
+            json_file,
+            txt_file,
+        ]
+        handler = _handler(app)
+        run_button.click(
+            handler,
+            inputs,
+            outputs,
+            concurrency_limit=CONCURRENCY_LIMIT,
+            concurrency_id="translate",
+            api_name="summarize",
+            scroll_to_output=True,
+            show_progress_on=[key_points],
+        )
+        rerun.click(lambda on: not on, strip_box, strip_box, queue=False).then(
+            handler,
+            inputs,
+            outputs,
+            concurrency_limit=CONCURRENCY_LIMIT,
+            concurrency_id="translate",
+            api_visibility="private",
+            show_progress_on=[key_points],
+        )
+    app.queue(max_size=32)
+    return app
+
+
+def _handler(app: gr.Blocks) -> Callable[..., tuple[Any, ...]]:
+    """The Run handler, bound to ``app`` (for its file cache)."""
+
+    def summarize(
+        mode: str,
+        text: str,
+        file: str | None,
+        url: str,
+        strip: bool,
+        model: str,
+        points: float,
+        digest: str,
+        digest_only: bool,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008 (Gradio's injection idiom)
+    ) -> tuple[Any, ...]:
+        request = Request(
+            mode=mode if mode in INPUT_MODES else "paste",
+            text=text or "",
+            file=file,
+            url=(url or "").strip(),
+            strip=bool(strip),
+            model=(model or "").strip(),
+            points=int(points),
+            digest=digest,
+            digest_only=bool(digest_only),
+        )
+        result = run_request(request, _reporter(progress))
+        folder = Path(app.GRADIO_CACHE) / "summarizer" / uuid.uuid4().hex
+        files = write_downloads(result, folder)
+        return (
+            views.summary_html(result),
+            views.key_points_html(result),
+            views.side_by_side_html(result),
+            views.removed_html(result.article),
+            gr.Accordion(label=views.removed_label(result.article, request.strip), visible=True),
+            gr.Button(
+                "Run again without stripping" if request.strip else "Run again with stripping"
+            ),
+            gr.Row(visible=True),
+            gr.DownloadButton(value=str(files["md"])),
+            gr.DownloadButton(value=str(files["json"])),
+            gr.DownloadButton(value=str(files["txt"])),
+        )
+
+    return summarize
+
+
+def _reporter(progress: gr.Progress) -> Callable[[str, int, int], None]:
+    """A pipeline progress callback that drives Gradio's progress bar."""
+
+    def report(stage: str, done: int, total: int) -> None:
+        if stage == "translate":
+            progress((done, total), desc="Translating", unit="sentences")
+        elif stage in STAGE_PROGRESS:
+            fraction, desc = STAGE_PROGRESS[stage]
+            progress(fraction, desc=desc)
+
+    return report
+
+
+def run_request(
+    request: Request, progress: Callable[[str, int, int], None] | None = None
+) -> Result:
+    """Run the pipeline on what the user gave, with every failure as a ``gr.Error``.
+
+    Raises:
+        gr.Error: with a message for the user (empty input, no article, model missing...).
+    """
+    from summarizer.pipeline import Options, run
+    from summarizer.translate.presets import resolve_model
+
+    try:
+        options = Options(
+            model=request.model or default_model(),
+            points=request.points,
+            digest=request.digest,
+            digest_only=request.digest_only,
+            strip=request.strip,
+        )
+        resolve_model(options.model)  # an unknown name fails now, not after the stripping
+        source = read_source(request)
+        return run(source, options, progress=progress)
+    except gr.Error:
+        raise
+    except SummarizerError as exc:
+        raise gr.Error(user_message(exc), title=_error_title(exc), print_exception=False) from None
+    except Exception as exc:  # a bug: log it, show a short message, never a traceback
+        log.exception("unexpected error in the web UI")
+        raise gr.Error(
+            f"Something went wrong ({type(exc).__name__}). The details are in the server log.",
+            print_exception=False,
+        ) from None
+
+
+def read_source(request: Request) -> str | bytes | Article:
+    """The input of the chosen tab: pasted text, an uploaded file's bytes, or a fetched page.
+
+    Raises:
+        EmptyInputError: the chosen tab holds nothing.
+        InputTooLargeError: the uploaded file is over the size limit.
+        FetchError: the URL is refused or cannot be fetched.
+    """
+    if request.mode == "upload":
+        if not request.file:
+            raise EmptyInputError("Choose a file to upload first (.html, .htm, .txt or .md).")
+        path = Path(request.file)
+        if path.suffix.lower() not in UPLOAD_TYPES:
+            raise InputError(
+                f"{path.name} is not a page or a text file: upload a .html, .htm, .txt or .md file."
+            )
+        from summarizer.strip import MAX_INPUT_BYTES
+
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            raise InputTooLargeError(
+                f"{path.name} is over the {MAX_INPUT_BYTES // (1024 * 1024)} MB limit: "
+                "upload only the article's page, or paste its text."
+            )
+        return path.read_bytes()
+    if request.mode == "url":
+        if not request.url:
+            raise EmptyInputError("Enter the address of an article (https://…) first.")
+        if request.strip:
+            from summarizer.strip import strip_url
+
+            return strip_url(request.url)
+        from summarizer.strip.fetch import fetch
+
+        return fetch(request.url).content
+    if not request.text.strip():
+        raise EmptyInputError(
+            "There is nothing to translate: paste an article into the box, "
+            "or use the Upload or URL tab."
+        )
+    return request.text
+
+
+def user_message(exc: SummarizerError) -> str:
+    """The message a user sees for one of the package's errors."""
+    message = str(exc).strip()
+    if not message:
+        message = "The input could not be processed."
+    return message
+
+
+def _error_title(exc: SummarizerError) -> str:
+    """A short heading for the error toast."""
+    if isinstance(exc, EmptyInputError):
+        return "Nothing to translate"
+    if isinstance(exc, InputTooLargeError):
+        return "Input too large"
+    if isinstance(exc, FetchError):
+        return "Could not fetch the page"
+    if isinstance(exc, ModelError):
+        return "Model not available"
+    if isinstance(exc, InputError):
+        return "No article found"
+    return "Error"
+
+
+def write_downloads(result: Result, folder: Path) -> dict[str, Path]:
+    """Write the result as Markdown, JSON and text files into ``folder``.
+
+    Returns:
+        The path of each file by format (``md``, ``json``, ``txt``).
+    """
+    from summarizer.render import FORMATS, render
+
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = slug(result.title or result.article.title or "") or "article"
+    paths = {}
+    for fmt in FORMATS:
+        path = folder / f"{stem}.{fmt}"
+        path.write_text(render(result, fmt), encoding="utf-8")
+        paths[fmt] = path
+    return paths
+
+
+def slug(title: str, limit: int = 60) -> str:
+    """A file name stem from a title: lower-case ASCII words joined by hyphens."""
+    words = re.findall(r"[a-z0-9]+", title.lower())
+    stem = ""
+    for word in words:
+        candidate = f"{stem}-{word}" if stem else word
+        if len(candidate) > limit:
+            break
+        stem = candidate
+    return stem
+
+
+def launch(
+    host: str | None = None,
+    port: int | None = None,
+    model: str | None = None,
+    share: bool = False,
+) -> None:
+    """Start the web UI and block until it is stopped.
+
+    Args:
+        host: the address to bind; default ``$GRADIO_SERVER_NAME`` or 127.0.0.1.
+        port: the port; default ``$GRADIO_SERVER_PORT`` or 7860.
+        model: the default translation model; default ``$SUMMARIZER_TRANSLATION_MODEL``.
+        share: also open a public gradio.live link (off unless asked for).
+    """
+    host = host or os.environ.get("GRADIO_SERVER_NAME") or DEFAULT_HOST
+    port = port or int(os.environ.get("GRADIO_SERVER_PORT") or DEFAULT_PORT)
+    app = build_app(model)
+    log.info("starting the web UI on http://%s:%d", host, port)
+    app.launch(server_name=host, server_port=port, share=share, show_error=False)

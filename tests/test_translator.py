@@ -1,0 +1,197 @@
+"""The Translator: segmentation, chunking, batching, alignment, guards and model loading.
+
+Most tests run the real Translator around a fake backend (tests/fakes.py); the end-to-end
+ones use the toy Marian model trained by tests/toy_models.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+import fakes
+from summarizer import Translator
+from summarizer.errors import ModelNotAvailableError, UnknownOptionError
+from summarizer.translate import backend as backend_registry
+from summarizer.translate.chunking import batches, split_to_fit
+
+
+@pytest.fixture
+def fake() -> Iterator[Translator]:
+    """A Translator whose model is the fake backend (loaded fresh for each test)."""
+    registry = dict(backend_registry.BACKENDS)
+    backend_registry.BACKENDS["fake"] = "fakes:load"
+    translator = Translator("fake/model", backend="fake", device="cpu", batch_size=8)
+    yield translator
+    backend_registry.BACKENDS.clear()
+    backend_registry.BACKENDS.update(registry)
+    backend_registry._loaded.pop(translator.request, None)
+
+
+def _backend() -> fakes.FakeBackend:
+    return fakes.LAST[-1]
+
+
+def test_one_output_per_input_with_paragraphs_in_place(fake: Translator) -> None:
+    texts = ["Paragraf satu. Kalimat dua.\n\nParagraf dua.", "Baris satu\nBaris dua"]
+    assert fake.translate(texts) == [
+        "EN(Paragraf satu.) EN(Kalimat dua.)\n\nEN(Paragraf dua.)",
+        "EN(Baris satu)\nEN(Baris dua)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "\n\n", "12.500", "(11/10/2023)", "The minister said the talks were good."],
+)
+def test_passed_through_without_the_model(fake: Translator, text: str) -> None:
+    assert fake.translate([text]) == [text]
+    assert not backend_registry.is_loaded(fake.request)  # the model was not even loaded
+
+
+def test_whitespace_around_and_between_paragraphs_is_kept(fake: Translator) -> None:
+    text = "\n  Satu.\n\n\n  Dua.  \n"
+    assert fake.translate([text]) == ["\n  EN(Satu.)\n\n\n  EN(Dua.)  \n"]
+
+
+def test_urls_and_emails_are_copied_not_translated(fake: Translator) -> None:
+    (out,) = fake.translate(["Info di https://kemenkopukm.go.id/berita atau humas@kemenkop.go.id ya."])
+    assert "https://kemenkopukm.go.id/berita" in out
+    assert "humas@kemenkop.go.id" in out
+    assert not any("http" in text or "@" in text for text in _backend().inputs)
+
+
+def test_english_sentence_in_an_indonesian_paragraph_is_kept(fake: Translator) -> None:
+    (out,) = fake.translate(["Harga naik. The price is going up again."])
+    assert out == "EN(Harga naik.) The price is going up again."
+
+
+def test_repeated_sentences_are_translated_once(fake: Translator) -> None:
+    fake.translate(["Baca juga berita ini.\n\nBaca juga berita ini.\n\nLain."])
+    assert sorted(_backend().inputs) == ["Baca juga berita ini.", "Lain."]
+
+
+def test_ten_thousand_sentences_stay_aligned(fake: Translator) -> None:
+    sentences = [f"Kalimat nomor {i} di sini." for i in range(10_000)]
+    paragraphs = [" ".join(sentences[i : i + 10]) for i in range(0, 10_000, 10)]
+    (out,) = fake.translate(["\n\n".join(paragraphs)])
+    out_paragraphs = out.split("\n\n")
+    assert len(out_paragraphs) == 1_000
+    assert out_paragraphs[567].startswith("EN(Kalimat nomor 5670 di sini.) EN(Kalimat nomor 5671")
+    assert re.findall(r"nomor (\d+)", out) == [str(i) for i in range(10_000)]
+    assert all(len(batch) <= 8 for batch in _backend().batches)
+
+
+def test_long_sentence_without_punctuation_is_split_not_truncated(fake: Translator) -> None:
+    words = [f"kata{i}" for i in range(3_000)]
+    (result,) = fake.translate_sentences([" ".join(words)])
+    assert re.findall(r"kata\d+", result.text) == words  # every word, in order
+    limit = _backend().max_input_tokens
+    assert all(len(piece.split()) + 1 <= limit for piece in _backend().inputs)
+    assert [n.kind for n in result.notices] == ["long-sentence"]
+    assert "3001 tokens" in result.notices[0].message
+
+
+def test_long_sentence_is_cut_at_clause_punctuation_first() -> None:
+    def count(texts):  # one token per word plus end of sentence
+        return [len(t.split()) + 1 for t in texts]
+
+    sentence = "satu dua tiga empat, lima enam tujuh delapan; sembilan sepuluh sebelas"
+    assert split_to_fit(sentence, 6, count) == [
+        "satu dua tiga empat,",
+        "lima enam tujuh delapan;",
+        "sembilan sepuluh sebelas",
+    ]
+
+
+def test_batches_are_length_sorted_and_within_budget() -> None:
+    sizes = [5, 50, 7, 49, 3, 48, 6]
+    groups = list(batches(sizes, max_tokens=100, max_size=3))
+    assert sorted(i for group in groups for i in group) == list(range(len(sizes)))
+    for group in groups:
+        assert len(group) <= 3
+        assert max(sizes[i] for i in group) * len(group) <= 100
+    assert groups[0] == [1, 3]  # the longest first, two of them fill the budget
+
+
+def test_progress_is_reported_per_batch(fake: Translator) -> None:
+    calls: list[tuple[int, int]] = []
+    fake.translate_sentences([f"Kalimat {i}." for i in range(20)], progress=lambda d, t: calls.append((d, t)))
+    assert calls[-1] == (20, 20)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def test_model_loads_once_and_is_shared(fake: Translator) -> None:
+    fake.translate(["Satu."])
+    other = Translator("fake/model", backend="fake", device="cpu")
+    other.translate(["Dua."])
+    assert len({id(b) for b in fakes.LAST[-1:]}) == 1
+    assert backend_registry.load_backend(other.request) is backend_registry.load_backend(fake.request)
+
+
+def test_unknown_model_name_lists_presets() -> None:
+    with pytest.raises(UnknownOptionError, match="opus-mt, nllb-600m, madlad-3b"):
+        Translator("not a model")
+
+
+def test_unknown_backend_lists_backends() -> None:
+    with pytest.raises(UnknownOptionError, match="auto, transformers"):
+        Translator("Helsinki-NLP/opus-mt-id-en", backend="nope", device="cpu").request
+
+
+def test_missing_model_says_what_and_how_to_fix(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path))
+    translator = Translator("Helsinki-NLP/opus-mt-id-en", device="cpu", backend="transformers")
+    with pytest.raises(ModelNotAvailableError) as caught:
+        translator.translate(["Selamat pagi."])
+    message = str(caught.value)
+    assert "Helsinki-NLP/opus-mt-id-en" in message
+    assert "summarizer download" in message
+    assert "\n" not in message
+
+
+def test_creating_a_translator_loads_nothing() -> None:
+    translator = Translator("Helsinki-NLP/opus-mt-id-en", device="cpu")
+    assert not translator.loaded
+
+
+# --- with the toy model, through the same loading code as a hub model -------------------
+
+
+@pytest.mark.parametrize("beams", [1, 4])
+def test_toy_model_translates_for_real(toy_marian_dir, beams: int) -> None:
+    from toy_models import TOY_EXAMPLES
+
+    translator = Translator(str(toy_marian_dir), beams=beams, device="cpu", backend="transformers")
+    sources = [src for src, _ in TOY_EXAMPLES[:6]]
+    expected = [ref for _, ref in TOY_EXAMPLES[:6]]
+    assert translator.translate(sources) == expected
+
+
+def test_toy_model_article_keeps_paragraph_alignment(toy_marian_dir) -> None:
+    from toy_models import TOY_EXAMPLES
+
+    (a, a_en), (b, b_en), (c, c_en) = TOY_EXAMPLES[:3]
+    translator = Translator(str(toy_marian_dir), beams=4, device="cpu", backend="transformers")
+    (out,) = translator.translate([f"{a} {b}\n\n{c}"])
+    assert out == f"{a_en} {b_en}\n\n{c_en}"
+    (scored,) = translator.translate_sentences([a])
+    assert scored.score is not None and scored.score <= 0
+
+
+def test_toy_model_long_input_is_split_with_a_warning(toy_marian_dir) -> None:
+    from toy_models import TOY_EXAMPLES
+
+    source = TOY_EXAMPLES[0][0].rstrip(".")
+    translator = Translator(str(toy_marian_dir), beams=1, device="cpu", backend="transformers")
+    (result,) = translator.translate_sentences([" ".join([source] * 60)])
+    notice = result.notices[0]
+    assert notice.kind == "long-sentence"
+    pieces = int(re.search(r"in (\d+) pieces", notice.message).group(1))
+    assert pieces >= 2
+    # Every piece went through the model: each yields at least one English sentence.
+    first_word = TOY_EXAMPLES[0][1].split()[0]
+    assert result.text.count(first_word) >= pieces
