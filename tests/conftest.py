@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,3 +80,18 @@ def tiny_summarizer_dir(
     return _model_dir(
         request, tmp_path_factory, "tiny-summarizer", toy_models.build_tiny_summarizer
     )
+
+
+@pytest.fixture
+def fake_translator() -> Iterator[Any]:
+    """A real Translator around the fake backend of tests/fakes.py, loaded fresh per test."""
+    from summarizer.translate import Translator
+    from summarizer.translate import backend as registry
+
+    saved = dict(registry.BACKENDS)
+    registry.BACKENDS["fake"] = "fakes:load"
+    translator = Translator("fake/model", backend="fake", device="cpu", batch_size=8)
+    yield translator
+    registry._loaded.pop(translator.request, None)
+    registry.BACKENDS.clear()
+    registry.BACKENDS.update(saved)

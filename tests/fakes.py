@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 from summarizer.translate.backend import BackendRequest, Decoding, Hypothesis
 
+__all__ = ["FakeBackend", "Hypothesis", "load"]
+
 
 class FakeBackend:
     """'Translates' by wrapping each input in ``EN(...)``; one token per word."""

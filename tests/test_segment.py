@@ -13,9 +13,15 @@ from summarizer.segment import paragraph_spans, sentence_spans, split_paragraphs
     ("text", "expected"),
     [
         ("Paragraf satu. Kalimat dua.", ["Paragraf satu.", "Kalimat dua."]),
-        ("Dia tinggal di Jl. Sudirman No. 5 Jakarta.", ["Dia tinggal di Jl. Sudirman No. 5 Jakarta."]),
+        (
+            "Dia tinggal di Jl. Sudirman No. 5 Jakarta.",
+            ["Dia tinggal di Jl. Sudirman No. 5 Jakarta."],
+        ),
         ("Harganya Rp. 5.000 per kg. Naik lagi.", ["Harganya Rp. 5.000 per kg.", "Naik lagi."]),
-        ("Diperiksa dr. Andi kemarin. Hasilnya baik.", ["Diperiksa dr. Andi kemarin.", "Hasilnya baik."]),
+        (
+            "Diperiksa dr. Andi kemarin. Hasilnya baik.",
+            ["Diperiksa dr. Andi kemarin.", "Hasilnya baik."],
+        ),
         ("Ketua H. Ahmad hadir. Prof. Budi juga.", ["Ketua H. Ahmad hadir.", "Prof. Budi juga."]),
         ("Transfer a.n. Budi Santoso. Sudah.", ["Transfer a.n. Budi Santoso.", "Sudah."]),
         ("Inflasi 3,5 persen. Ekspor 3.016 ton.", ["Inflasi 3,5 persen.", "Ekspor 3.016 ton."]),

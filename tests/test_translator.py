@@ -7,36 +7,23 @@ ones use the toy Marian model trained by tests/toy_models.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-
-import pytest
 
 import fakes
+import pytest
+
 from summarizer import Translator
 from summarizer.errors import ModelNotAvailableError, UnknownOptionError
 from summarizer.translate import backend as backend_registry
 from summarizer.translate.chunking import batches, split_to_fit
 
 
-@pytest.fixture
-def fake() -> Iterator[Translator]:
-    """A Translator whose model is the fake backend (loaded fresh for each test)."""
-    registry = dict(backend_registry.BACKENDS)
-    backend_registry.BACKENDS["fake"] = "fakes:load"
-    translator = Translator("fake/model", backend="fake", device="cpu", batch_size=8)
-    yield translator
-    backend_registry.BACKENDS.clear()
-    backend_registry.BACKENDS.update(registry)
-    backend_registry._loaded.pop(translator.request, None)
-
-
 def _backend() -> fakes.FakeBackend:
     return fakes.LAST[-1]
 
 
-def test_one_output_per_input_with_paragraphs_in_place(fake: Translator) -> None:
+def test_one_output_per_input_with_paragraphs_in_place(fake_translator: Translator) -> None:
     texts = ["Paragraf satu. Kalimat dua.\n\nParagraf dua.", "Baris satu\nBaris dua"]
-    assert fake.translate(texts) == [
+    assert fake_translator.translate(texts) == [
         "EN(Paragraf satu.) EN(Kalimat dua.)\n\nEN(Paragraf dua.)",
         "EN(Baris satu)\nEN(Baris dua)",
     ]
@@ -46,37 +33,39 @@ def test_one_output_per_input_with_paragraphs_in_place(fake: Translator) -> None
     "text",
     ["", "   ", "\n\n", "12.500", "(11/10/2023)", "The minister said the talks were good."],
 )
-def test_passed_through_without_the_model(fake: Translator, text: str) -> None:
-    assert fake.translate([text]) == [text]
-    assert not backend_registry.is_loaded(fake.request)  # the model was not even loaded
+def test_passed_through_without_the_model(fake_translator: Translator, text: str) -> None:
+    assert fake_translator.translate([text]) == [text]
+    assert not backend_registry.is_loaded(fake_translator.request)  # the model was not even loaded
 
 
-def test_whitespace_around_and_between_paragraphs_is_kept(fake: Translator) -> None:
+def test_whitespace_around_and_between_paragraphs_is_kept(fake_translator: Translator) -> None:
     text = "\n  Satu.\n\n\n  Dua.  \n"
-    assert fake.translate([text]) == ["\n  EN(Satu.)\n\n\n  EN(Dua.)  \n"]
+    assert fake_translator.translate([text]) == ["\n  EN(Satu.)\n\n\n  EN(Dua.)  \n"]
 
 
-def test_urls_and_emails_are_copied_not_translated(fake: Translator) -> None:
-    (out,) = fake.translate(["Info di https://kemenkopukm.go.id/berita atau humas@kemenkop.go.id ya."])
+def test_urls_and_emails_are_copied_not_translated(fake_translator: Translator) -> None:
+    (out,) = fake_translator.translate(
+        ["Info di https://kemenkopukm.go.id/berita atau humas@kemenkop.go.id ya."]
+    )
     assert "https://kemenkopukm.go.id/berita" in out
     assert "humas@kemenkop.go.id" in out
     assert not any("http" in text or "@" in text for text in _backend().inputs)
 
 
-def test_english_sentence_in_an_indonesian_paragraph_is_kept(fake: Translator) -> None:
-    (out,) = fake.translate(["Harga naik. The price is going up again."])
+def test_english_sentence_in_an_indonesian_paragraph_is_kept(fake_translator: Translator) -> None:
+    (out,) = fake_translator.translate(["Harga naik. The price is going up again."])
     assert out == "EN(Harga naik.) The price is going up again."
 
 
-def test_repeated_sentences_are_translated_once(fake: Translator) -> None:
-    fake.translate(["Baca juga berita ini.\n\nBaca juga berita ini.\n\nLain."])
+def test_repeated_sentences_are_translated_once(fake_translator: Translator) -> None:
+    fake_translator.translate(["Baca juga berita ini.\n\nBaca juga berita ini.\n\nLain."])
     assert sorted(_backend().inputs) == ["Baca juga berita ini.", "Lain."]
 
 
-def test_ten_thousand_sentences_stay_aligned(fake: Translator) -> None:
+def test_ten_thousand_sentences_stay_aligned(fake_translator: Translator) -> None:
     sentences = [f"Kalimat nomor {i} di sini." for i in range(10_000)]
     paragraphs = [" ".join(sentences[i : i + 10]) for i in range(0, 10_000, 10)]
-    (out,) = fake.translate(["\n\n".join(paragraphs)])
+    (out,) = fake_translator.translate(["\n\n".join(paragraphs)])
     out_paragraphs = out.split("\n\n")
     assert len(out_paragraphs) == 1_000
     assert out_paragraphs[567].startswith("EN(Kalimat nomor 5670 di sini.) EN(Kalimat nomor 5671")
@@ -84,9 +73,11 @@ def test_ten_thousand_sentences_stay_aligned(fake: Translator) -> None:
     assert all(len(batch) <= 8 for batch in _backend().batches)
 
 
-def test_long_sentence_without_punctuation_is_split_not_truncated(fake: Translator) -> None:
+def test_long_sentence_without_punctuation_is_split_not_truncated(
+    fake_translator: Translator,
+) -> None:
     words = [f"kata{i}" for i in range(3_000)]
-    (result,) = fake.translate_sentences([" ".join(words)])
+    (result,) = fake_translator.translate_sentences([" ".join(words)])
     assert re.findall(r"kata\d+", result.text) == words  # every word, in order
     limit = _backend().max_input_tokens
     assert all(len(piece.split()) + 1 <= limit for piece in _backend().inputs)
@@ -116,19 +107,23 @@ def test_batches_are_length_sorted_and_within_budget() -> None:
     assert groups[0] == [1, 3]  # the longest first, two of them fill the budget
 
 
-def test_progress_is_reported_per_batch(fake: Translator) -> None:
+def test_progress_is_reported_per_batch(fake_translator: Translator) -> None:
     calls: list[tuple[int, int]] = []
-    fake.translate_sentences([f"Kalimat {i}." for i in range(20)], progress=lambda d, t: calls.append((d, t)))
+    fake_translator.translate_sentences(
+        [f"Kalimat {i}." for i in range(20)], progress=lambda d, t: calls.append((d, t))
+    )
     assert calls[-1] == (20, 20)
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
 
 
-def test_model_loads_once_and_is_shared(fake: Translator) -> None:
-    fake.translate(["Satu."])
+def test_model_loads_once_and_is_shared(fake_translator: Translator) -> None:
+    fake_translator.translate(["Satu."])
     other = Translator("fake/model", backend="fake", device="cpu")
     other.translate(["Dua."])
     assert len({id(b) for b in fakes.LAST[-1:]}) == 1
-    assert backend_registry.load_backend(other.request) is backend_registry.load_backend(fake.request)
+    assert backend_registry.load_backend(other.request) is backend_registry.load_backend(
+        fake_translator.request
+    )
 
 
 def test_unknown_model_name_lists_presets() -> None:
@@ -138,7 +133,7 @@ def test_unknown_model_name_lists_presets() -> None:
 
 def test_unknown_backend_lists_backends() -> None:
     with pytest.raises(UnknownOptionError, match="auto, transformers"):
-        Translator("Helsinki-NLP/opus-mt-id-en", backend="nope", device="cpu").request
+        Translator("Helsinki-NLP/opus-mt-id-en", backend="nope", device="cpu").load()
 
 
 def test_missing_model_says_what_and_how_to_fix(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:

@@ -42,7 +42,7 @@ SUMMARIZER_MAX_TOKENS = 128
 #: Vocab size of Helsinki-NLP/opus-mt-id-en (its config.json; pad id 54795).
 OPUS_MT_ID_EN_VOCAB = 54796
 
-#: Where the shared data lives relative to the repository root.
+#: The shared MT data, ``<repo>/../shared/data/mt``.
 SHARED_MT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "mt"
 
 # ---------------------------------------------------------------------------------------------
@@ -439,6 +439,9 @@ def build_toy_marian(path: str | Path, *, seconds: float = 60, seed: int = 0) ->
     Returns:
         ``path``, holding config, weights, generation config and a MarianTokenizer
         (``source.spm``, ``target.spm``, ``vocab.json``); token limit :data:`TOY_MAX_TOKENS`.
+        The sentencepiece model is a 400-piece BPE one (with split digits): a unigram model
+        trained on so small a language keeps only about 250 pieces and splits common words
+        ("Sa y a"), which made the sequences longer and training twice as slow.
 
     Raises:
         RuntimeError: when a TOY_EXAMPLES pair is still wrong after 4,000 steps.
@@ -594,7 +597,7 @@ def build_tiny_summarizer(path: str | Path, *, seed: int = 0) -> Path:
     """Build a random-weight BART summarizer with a byte-level BPE tokenizer.
 
     The tokenizer is trained with the ``tokenizers`` library on the English side of NTREX-128
-    (4,000 merges-worth vocab); the model has d_model 32, 2+2 layers and a
+    (4,000-token vocab); the model has d_model 32, 2+2 layers and a
     :data:`SUMMARIZER_MAX_TOKENS` token limit, so chunking tests are cheap.
 
     Args:

@@ -24,8 +24,7 @@ from summarizer.strip.language import detect_language, stopword_density, words
 
 logger = logging.getLogger(__name__)
 
-# Score of a boilerplate line by kind: list headings end an article, so they weigh most.
-# Inline clutter ("Baca juga" links, ad markers, counters) sits inside articles, so it
+# Score of a boilerplate line by kind. Inline clutter ("Baca juga" links, ad markers, counters) sits inside articles, so it
 # weighs little; what closes an article (list headings, footers, staff lines) weighs most.
 _PATTERN_SCORE = {
     "list-heading": -40.0,
@@ -367,11 +366,14 @@ def strip_text(text: str) -> Article:
     warnings: list[Notice] = []
     body_words = sum(len(words(p)) for p in paragraphs)
     if body_words < MIN_BODY_WORDS:
+        short = Notice("short-input", "The text is very short; check that it is the whole article.")
         if len(lines) <= 3 and sum(line.n_words for line in lines) >= 3:
             # A sentence or two pasted on its own is an article, not clutter.
             paragraphs = [line.text for line in lines]
             selection = Selection(paragraphs, [], 0, len(lines))
-            warnings.append(Notice("short-input", "The text is very short; it was kept as it is."))
+            warnings.append(short)
+        elif paragraphs and any(line.prose or line.sentence for line in lines):
+            warnings.append(short)
         else:
             raise NoArticleError(
                 "No article text found in the pasted text: it holds no run of sentences "

@@ -16,7 +16,11 @@ CSS = (
     f":root {{ --reader-serif: {SERIF}; --reader-sans: {SANS}; }}\n"
     + """
 .gradio-container { width: 100% !important; max-width: 1180px !important; margin: 0 auto !important; }
-.gradio-container .main { max-width: none !important; }
+/* Top level, not in @media: Gradio scopes media rules to .contain, inside .main. */
+.gradio-container .main {
+  max-width: none !important; padding-left: clamp(12px, 4vw, 32px) !important;
+  padding-right: clamp(12px, 4vw, 32px) !important;
+}
 
 /* Header */
 #app-header { padding: 6px 2px 2px; }
@@ -66,12 +70,12 @@ CSS = (
 .key-points { padding: 4px 2px; }
 .kp-list { list-style: none; counter-reset: kp; margin: 0; padding: 0; }
 .kp {
-  counter-increment: kp; position: relative; padding: 10px 12px 10px 44px; margin: 0 0 8px;
+  counter-increment: kp; position: relative; padding: 10px 14px 10px 46px; margin: 0 0 8px;
   border-radius: 10px; background: var(--background-fill-secondary);
   border: 1px solid var(--border-color-primary);
 }
 .kp::before {
-  content: counter(kp); position: absolute; left: 12px; top: 10px; width: 22px; height: 22px;
+  content: counter(kp); position: absolute; left: 13px; top: 13px; width: 22px; height: 22px;
   border-radius: 50%; background: var(--color-accent); color: white; font-size: 0.78rem;
   font-weight: 700; display: flex; align-items: center; justify-content: center;
 }
@@ -153,7 +157,6 @@ CSS = (
 
 /* Phone: one column, each English paragraph followed by its Indonesian source. */
 @media (max-width: 720px) {
-  .gradio-container .main { padding-left: 12px !important; padding-right: 12px !important; }
   #app-header h1 { font-size: 1.3rem; }
   .doc-title { font-size: 1.3rem; }
   .sbs { grid-template-columns: minmax(0, 1fr); grid-template-rows: none; }

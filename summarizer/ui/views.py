@@ -124,11 +124,18 @@ def _stats(result: Result) -> str:
     else:
         line = f"Digest only: {_plural(sentences, 'sentence')} of {_plural(paragraphs, 'paragraph')} translated"
     if result.model:
-        line += f" by {result.model}"
+        line += f" by {model_label(result.model)}"
     line += "."
     if flagged:
         line += f" {_plural(flagged, 'sentence')} to check (underlined; hover for why)."
     return line
+
+
+def model_label(model: str) -> str:
+    """A model as people want to read it: a local folder by its name, anything else as is."""
+    if model.startswith(("/", "~", ".")) or "\\" in model:
+        return model.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or model
+    return model
 
 
 def _plural(count: int, noun: str) -> str:

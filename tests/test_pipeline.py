@@ -1,0 +1,147 @@
+"""The core pipeline: strip -> translate -> digest, with the fake backend and the toy model."""
+
+from __future__ import annotations
+
+import json
+
+import fakes
+import pytest
+
+from summarizer import Article, Options, run
+from summarizer.errors import EmptyInputError, UnknownOptionError
+from summarizer.pipeline import run_articles
+from summarizer.render import render
+from summarizer.translate import Translator
+
+BODY = [
+    "JAKARTA - Pemerintah menaikkan harga BBM sebesar 10 persen mulai Senin (11/10/2023). "
+    "Kenaikan itu diumumkan Menteri Keuangan Sri Mulyani di Jakarta.",
+    "Menurut Sri Mulyani, kenaikan diperlukan untuk menjaga anggaran negara. "
+    "Subsidi energi tahun ini mencapai Rp 502 triliun.",
+    "Sejumlah warga mengeluhkan kenaikan tersebut. Mereka khawatir harga bahan pokok ikut naik.",
+    "Pemerintah berjanji menyalurkan bantuan langsung tunai kepada 20 juta keluarga.",
+]
+
+
+def _article() -> Article:
+    return Article(paragraphs=list(BODY), title="Harga BBM Naik 10 Persen", url="https://x.id/a")
+
+
+def test_result_is_aligned_paragraph_by_paragraph(fake_translator: Translator) -> None:
+    result = run(_article(), Options(points=3), translator=fake_translator)
+    assert len(result.paragraphs) == len(BODY)
+    for english, source in zip(result.paragraphs, BODY):
+        assert english.count("EN(") == source.count(". ") + 1
+    assert result.title == "EN(Harga BBM Naik 10 Persen)"
+    assert result.model == "fake/model"
+
+
+def test_key_points_link_to_their_place(fake_translator: Translator) -> None:
+    result = run(_article(), Options(points=3), translator=fake_translator)
+    assert len(result.key_points) == 3
+    places = [(k.paragraph, k.index) for k in result.key_points]
+    assert places == sorted(places)
+    for point in result.key_points:
+        sentence = next(
+            s for s in result.sentences if (s.paragraph, s.index) == (point.paragraph, point.index)
+        )
+        assert point.source == sentence.source
+        assert point.text == f"EN({point.source})"
+        assert point.source in BODY[point.paragraph]
+
+
+def test_digest_only_translates_only_the_key_sentences_and_title(
+    fake_translator: Translator,
+) -> None:
+    result = run(_article(), Options(points=2, digest_only=True), translator=fake_translator)
+    sent = fakes.LAST[-1].inputs
+    assert sorted(sent) == sorted(
+        [k.source for k in result.key_points] + ["Harga BBM Naik 10 Persen"]
+    )
+    assert result.paragraphs == []
+    assert [k.text for k in result.key_points] == [f"EN({k.source})" for k in result.key_points]
+
+
+@pytest.mark.parametrize(
+    ("english", "kinds"),
+    [
+        ("Energy subsidies this year reach Rp502 trillion.", set()),
+        ("Energy subsidies this year reach Rp52 trillion.", {"number"}),
+        ("Subsidi energi tahun ini mencapai Rp 502 triliun.", {"untranslated"}),
+    ],
+)
+def test_trust_checks_flag_doubtful_sentences(
+    fake_translator: Translator, monkeypatch: pytest.MonkeyPatch, english: str, kinds: set[str]
+) -> None:
+    def generate(self, texts, decoding):
+        return [fakes.Hypothesis(english, -0.1) for _ in texts]
+
+    monkeypatch.setattr(fakes.FakeBackend, "generate", generate)
+    article = Article(paragraphs=["Subsidi energi tahun ini mencapai Rp 502 triliun."])
+    (sentence,) = run(article, translator=fake_translator).sentences
+    assert {w.kind for w in sentence.warnings} == kinds
+    assert sentence.confidence == "high"
+
+
+def test_many_articles_share_batches(fake_translator: Translator) -> None:
+    articles = [_article(), Article(paragraphs=["Satu kalimat saja di sini."])]
+    results = run_articles(articles, Options(points=1), translator=fake_translator)
+    assert [len(r.paragraphs) for r in results] == [4, 1]
+    assert results[1].paragraphs == ["EN(Satu kalimat saja di sini.)"]
+    # Sentences of both articles travel in shared batches.
+    (shared,) = [b for b in fakes.LAST[-1].batches if "Satu kalimat saja di sini." in b]
+    assert len(shared) > 1
+
+
+def test_progress_reports_stages(fake_translator: Translator) -> None:
+    stages: list[str] = []
+    run(
+        _article(),
+        translator=fake_translator,
+        progress=lambda stage, done, total: stages.append(stage),
+    )
+    assert stages[0] == "strip"
+    assert "load" in stages and "translate" in stages
+    result = run(_article(), translator=fake_translator)
+    assert {"strip", "translate", "digest"} <= set(result.timings)
+
+
+def test_result_renders_and_serialises(fake_translator: Translator) -> None:
+    result = run(_article(), translator=fake_translator)
+    data = json.loads(render(result, "json"))
+    assert data["article"]["paragraphs"] == BODY
+    assert len(data["paragraphs"]) == 4
+    markdown = render(result, "md")
+    assert markdown.startswith("# EN(Harga BBM Naik 10 Persen)")
+    assert "## Key points" in markdown and "## Translation" in markdown
+    assert render(result, "txt").split("\n\n")[0] == "EN(Harga BBM Naik 10 Persen)"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"digest": "magic"}, "extractive, abstractive"),
+        ({"points": 0}, "between 1 and 20"),
+        ({"colour": 1}, "Unknown option"),
+    ],
+)
+def test_bad_options_are_rejected(change: dict, message: str) -> None:
+    with pytest.raises(UnknownOptionError, match=message):
+        Options().replace(**change)
+
+
+def test_empty_input_is_an_error(fake_translator: Translator) -> None:
+    with pytest.raises(EmptyInputError):
+        run("   \n ", translator=fake_translator)
+
+
+def test_seed_article_end_to_end_with_the_toy_model(shared_dir, toy_marian_dir) -> None:
+    raw = (shared_dir / "data/strip/pasted/inews-ev-korea.txt").read_text(encoding="utf-8")
+    result = run(
+        raw, Options(model=str(toy_marian_dir), beams=1, device="cpu", backend="transformers")
+    )
+    assert len(result.article.paragraphs) == 8
+    assert len(result.paragraphs) == 8
+    assert len(result.key_points) == 3
+    assert all(k.text for k in result.key_points)
+    assert result.title
