@@ -190,3 +190,38 @@ def test_toy_model_long_input_is_split_with_a_warning(toy_marian_dir) -> None:
     # Every piece went through the model: each yields at least one English sentence.
     first_word = TOY_EXAMPLES[0][1].split()[0]
     assert result.text.count(first_word) >= pieces
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "src_lang", "tgt_lang", "prefix"),
+    [
+        ("opus-mt", "Helsinki-NLP/opus-mt-id-en", None, None, ""),
+        ("nllb-600m", "facebook/nllb-200-distilled-600M", "ind_Latn", "eng_Latn", ""),
+        ("madlad-3b", "google/madlad400-3b-mt", None, None, "<2en> "),
+        ("facebook/nllb-200-1.3B", "facebook/nllb-200-1.3B", "ind_Latn", "eng_Latn", ""),
+        ("Helsinki-NLP/opus-mt-mul-en", "Helsinki-NLP/opus-mt-mul-en", None, None, ""),
+    ],
+)
+def test_presets_and_model_families(name, source, src_lang, tgt_lang, prefix) -> None:
+    from summarizer.translate import resolve_model
+
+    spec = resolve_model(name)
+    assert (spec.source, spec.src_lang, spec.tgt_lang, spec.prefix) == (
+        source,
+        src_lang,
+        tgt_lang,
+        prefix,
+    )
+
+
+def test_nllb_preset_states_its_licence() -> None:
+    from summarizer.translate import PRESETS
+
+    assert "non-commercial" in (PRESETS["nllb-600m"].licence or "")
+
+
+def test_local_directory_is_a_model(toy_marian_dir) -> None:
+    from summarizer.translate import resolve_model
+
+    spec = resolve_model(str(toy_marian_dir))
+    assert spec.is_local and spec.source == str(toy_marian_dir.resolve())

@@ -47,6 +47,7 @@ CONCURRENCY_LIMIT = 1
 DELETE_CACHE = (3600, 86400)
 
 STAGE_PROGRESS = {
+    "fetch": (0.01, "Fetching the page"),
     "strip": (0.02, "Stripping page clutter"),
     "load": (0.08, "Loading the translation model (first run only)"),
     "digest": (0.97, "Choosing the key points"),
@@ -139,7 +140,11 @@ def build_app(model: str | None = None) -> gr.Blocks:
                 )
         with gr.Row(elem_id="run-row", equal_height=True):
             run_button = gr.Button(
-                "Translate and summarize", variant="primary", scale=3, elem_id="run-button"
+                "Translate and summarize",
+                variant="primary",
+                scale=3,
+                min_width=240,
+                elem_id="run-button",
             )
             strip_box = gr.Checkbox(
                 value=True,
@@ -176,15 +181,20 @@ def build_app(model: str | None = None) -> gr.Blocks:
 
         summary = gr.HTML(elem_id="result-summary", js_on_load=None)
         with gr.Row(elem_id="downloads", visible=False) as downloads:
-            gr.HTML('<span class="downloads-label">Download</span>', js_on_load=None)
+            gr.HTML(
+                '<span class="downloads-label">Download</span>',
+                scale=0,
+                min_width=0,
+                js_on_load=None,
+            )
             md_file = gr.DownloadButton(
-                "Markdown", size="sm", scale=0, min_width=96, elem_id="download-md"
+                "Markdown", size="sm", scale=0, min_width=88, elem_id="download-md"
             )
             json_file = gr.DownloadButton(
-                "JSON", size="sm", scale=0, min_width=72, elem_id="download-json"
+                "JSON", size="sm", scale=0, min_width=64, elem_id="download-json"
             )
             txt_file = gr.DownloadButton(
-                "Text", size="sm", scale=0, min_width=72, elem_id="download-txt"
+                "Text", size="sm", scale=0, min_width=64, elem_id="download-txt"
             )
         key_points = gr.HTML(
             views.empty_html("The key points in English will appear here."),
@@ -324,6 +334,8 @@ def run_request(
             strip=request.strip,
         )
         resolve_model(options.model)  # an unknown name fails now, not after the stripping
+        if progress and request.mode == "url":
+            progress("fetch", 0, 1)
         source = read_source(request)
         return run(source, options, progress=progress)
     except gr.Error:

@@ -1,0 +1,85 @@
+"""The command line: translate, download, and how errors map to exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from summarizer.cli import EXIT_MODEL, EXIT_OK, EXIT_USAGE, main
+
+
+def _run(
+    *args: str, stdin: str | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "summarizer", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+
+
+def test_help_lists_the_commands() -> None:
+    out = _run("--help")
+    assert out.returncode == 0
+    for command in ("translate", "download", "serve"):
+        assert command in out.stdout
+
+
+def test_translate_stdin_with_the_toy_model(toy_marian_dir: Path) -> None:
+    from toy_models import TOY_EXAMPLES
+
+    (a, a_en), (b, b_en) = TOY_EXAMPLES[:2]
+    out = _run(
+        "translate", "-", "--model", str(toy_marian_dir), "--device", "cpu", stdin=f"{a}\n\n{b}\n"
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == f"{a_en}\n\n{b_en}\n"
+
+
+def test_translate_file_to_output(toy_marian_dir: Path, tmp_path: Path) -> None:
+    from toy_models import TOY_EXAMPLES
+
+    source = tmp_path / "in.txt"
+    source.write_bytes(TOY_EXAMPLES[0][0].encode("cp1252"))
+    target = tmp_path / "out" / "en.txt"
+    code = main(
+        [
+            "translate",
+            str(source),
+            "--model",
+            str(toy_marian_dir),
+            "--device",
+            "cpu",
+            "-o",
+            str(target),
+        ]
+    )
+    assert code == EXIT_OK
+    assert target.read_text(encoding="utf-8") == TOY_EXAMPLES[0][1] + "\n"
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n", b"\x89PNG\r\n\x1a\n\x00\x00binary"])
+def test_bad_input_is_a_usage_error(tmp_path: Path, content: bytes, capsys) -> None:
+    source = tmp_path / "bad.txt"
+    source.write_bytes(content)
+    assert main(["translate", str(source), "--model", "fake/model"]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.startswith("summarizer: error: ")
+    assert "Traceback" not in err
+
+
+def test_missing_model_is_one_clear_line(tmp_path: Path) -> None:
+    import os
+
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_HUB_CACHE": str(tmp_path)}
+    out = _run("download", "opus-mt", env=env)
+    assert out.returncode == EXIT_MODEL
+    assert "Traceback" not in out.stderr
+    (line,) = out.stderr.strip().splitlines()
+    assert "Helsinki-NLP/opus-mt-id-en" in line and "summarizer download" in line
