@@ -722,10 +722,11 @@ def test_reporter_for_picks_a_bar_only_on_a_terminal() -> None:
 
 
 @pytest.fixture
-def one_thread() -> Iterator[None]:
+def one_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """One torch thread: on a shared 2-core machine, more threads only contend."""
     import torch
 
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")  # the model loader honours it
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
     yield
@@ -880,3 +881,17 @@ def test_cache_write_failure_is_an_os_error(
             cache.put_many("m", "{}", [Translation("a", "b")])
         assert info.value.errno == errno.ENOSPC
         monkeypatch.undo()
+
+
+def test_a_fully_cached_rerun_never_loads_the_model(tmp_path: Path) -> None:
+    root = write_folder(tmp_path / "in", count=2)
+    run(root, tmp_path / "out")
+
+    class Unloadable(FakeTranslator):
+        loaded = False
+
+        def load(self) -> None:
+            raise AssertionError("the model was loaded")
+
+    summary = run(root, tmp_path / "out", Unloadable(), formats=("txt",))
+    assert (summary.done, summary.failed) == (5, 0)

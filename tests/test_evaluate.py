@@ -22,7 +22,7 @@ from summarizer.evaluate import (
     to_markdown,
 )
 from summarizer.evaluate.data import EvalData, TranslationSet
-from summarizer.evaluate.report import Report, Row
+from summarizer.evaluate.report import Report, Row, Skip
 from summarizer.evaluate.stripping import Stripper
 from summarizer.evaluate.text import detokenize
 
@@ -466,7 +466,7 @@ def test_cli_exit_code_says_a_named_model_was_skipped(
             "--no-comet",
         ]
     )
-    assert args.handler(args) == 1
+    assert args.handler(args) == 2  # not a preset, a hub id or a model directory
     printed = capsys.readouterr().out
     assert "## Skipped" in printed and "no-model-here" in printed
     assert (tmp_path / "out" / "report.json").is_file()
@@ -517,19 +517,8 @@ def test_comet_column_or_a_reason(
 # --- end to end with the toy model ------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def toy_model(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The trained toy Marian model (tests/conftest.py's, else built here)."""
-    try:
-        return Path(request.getfixturevalue("toy_marian_dir"))
-    except pytest.FixtureLookupError:
-        from toy_models import build_toy_marian
-
-        return build_toy_marian(tmp_path_factory.mktemp("toy") / "toy-marian", seconds=300)
-
-
 @pytest.mark.slow
-def test_end_to_end_with_the_toy_model(toy_model: Path, tmp_path: Path) -> None:
+def test_end_to_end_with_the_toy_model(toy_marian_dir: Path, tmp_path: Path) -> None:
     from toy_models import toy_pairs
 
     pairs = toy_pairs(12, seed=123)
@@ -538,9 +527,9 @@ def test_end_to_end_with_the_toy_model(toy_model: Path, tmp_path: Path) -> None:
         [{"source": s, "reference": r, "doc_id": f"d{i // 4}"} for i, (s, r) in enumerate(pairs)],
     )
     report = evaluate(
-        "translate", models=[str(toy_model)], data=data, out=tmp_path / "out", comet=False
+        "translate", models=[str(toy_marian_dir)], data=data, out=tmp_path / "out", comet=False
     )
-    rows = rows_by(report, "translate", str(toy_model))
+    rows = rows_by(report, "translate", str(toy_marian_dir))
     assert set(rows) == {"toy · sentences", "toy · articles"}
     for row in rows.values():
         assert row.metrics["BLEU"] > 90  # the toy model has learnt this language
@@ -552,14 +541,14 @@ def test_end_to_end_with_the_toy_model(toy_model: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_toy_model_on_a_real_ntrex_article(toy_model: Path) -> None:
+def test_toy_model_on_a_real_ntrex_article(toy_marian_dir: Path) -> None:
     """Real news text through the article path of a 64-token model: chunked, not truncated."""
     data = load_data(shipped_data_dir(), tasks=["translate"], limit=1)
     ntrex = next(s for s in data.translation if s.has_documents)
     report = evaluate(
-        "translate", models=[str(toy_model)], data=EvalData("x", [ntrex]), comet=False
+        "translate", models=[str(toy_marian_dir)], data=EvalData("x", [ntrex]), comet=False
     )
-    row = rows_by(report, "translate", str(toy_model))["ntrex128 · articles"]
+    row = rows_by(report, "translate", str(toy_marian_dir))["ntrex128 · articles"]
     assert row.items == 1
     assert 0 <= row.metrics["chrF++"] < 60  # a toy model cannot translate the news
     assert not row.notes
@@ -578,3 +567,24 @@ def test_several_models_share_one_table_grouped_by_set(tiny: EvalData) -> None:
         ["| mt · articles", "model-one"],
         ["| mt · articles", "model-two"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("errors", "has_rows", "expected"),
+    [
+        ([], True, 0),
+        ([], False, 1),
+        (["ModelNotAvailableError"], True, 3),
+        (["UnknownOptionError"], True, 2),
+        (["ModelNotAvailableError", "UnknownOptionError"], True, 3),
+        (["ModelNotAvailableError", "RuntimeError"], True, 1),
+    ],
+)
+def test_exit_code(errors: list[str], has_rows: bool, expected: int) -> None:
+    from summarizer.cli.eval import exit_code
+
+    rows = [Row("digest", "d", "LEAD-3", {}, 1, "article")] if has_rows else []
+    skipped = [Skip("translate", f"m{i}", "why", e) for i, e in enumerate(errors)]
+    skipped.append(Skip("translate", "not-named", "why", "RuntimeError"))
+    report = Report(rows, skipped, {}, "data", "now")
+    assert exit_code(report, [f"m{i}" for i in range(len(errors))]) == expected

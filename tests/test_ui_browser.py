@@ -165,9 +165,16 @@ def test_paste_run_and_read_results(
     # The key sentences are highlighted in both columns.
     assert len(browser.find_elements(By.CSS_SELECTOR, "#translation-output .s.key")) == 3
     assert len(browser.find_elements(By.CSS_SELECTOR, "#clean-text-output .s.key")) == 3
+    # Hovering a sentence highlights its counterpart in the other column.
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    first = browser.find_element(By.CSS_SELECTOR, '#translation-output .s[data-s="1-0"]')
+    ActionChains(browser).move_to_element(first).perform()
+    counterpart = browser.find_element(By.CSS_SELECTOR, '#clean-text-output .s[data-s="1-0"]')
+    WebDriverWait(browser, 5).until(lambda d: "pair" in counterpart.get_attribute("class"))
     # Downloads and the time per stage are shown.
     assert browser.find_element(By.ID, "download-md").is_displayed()
-    assert "translate" in browser.find_element(By.ID, "result-summary").text
+    assert "translate" in browser.find_element(By.ID, "run-info").text
 
     _screenshot(browser, tmp_path / "result-laptop.png", LAPTOP)
     _screenshot(browser, tmp_path / "result-laptop-full.png", LAPTOP, full=True)

@@ -60,7 +60,7 @@ def _result(*, digest_only: bool = False, evil: str = "") -> Result:
         sentences=sentences,
         key_points=keys,
         summary=[f"Prices rose.{evil}"],
-        warnings=[Notice("long-sentence", "A long sentence was split.")],
+        warnings=[*article.warnings, Notice("long-sentence", "A long sentence was split.")],
         timings={"strip": 0.01, "load": 2.5, "translate": 12.25, "digest": 0.2},
         model="opus-mt",
     )
@@ -69,6 +69,7 @@ def _result(*, digest_only: bool = False, evil: str = "") -> Result:
 def _all_views(result: Result) -> list[str]:
     return [
         views.summary_html(result),
+        views.run_info_html(result),
         views.key_points_html(result),
         views.side_by_side_html(result),
         views.removed_html(result.article),
@@ -86,6 +87,23 @@ def test_everything_from_the_input_or_a_model_is_escaped() -> None:
     for html in _all_views(_result(evil=EVIL)):
         assert "<script" not in html and "<img" not in html
         assert "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://example.id/a", True),
+        ("HTTP://example.id/a", True),
+        ("javascript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("data:text/html,<b>x</b>", False),
+    ],
+)
+def test_only_web_addresses_become_links(url: str, linked: bool) -> None:
+    result = Result(article=Article(paragraphs=["Isi."], url=url))
+    html = views.summary_html(result)
+    assert ("<a href=" in html) is linked
+    assert "<b>" not in html
 
 
 def test_key_points_expand_to_their_indonesian_source() -> None:
@@ -116,6 +134,8 @@ def test_side_by_side_aligns_paragraphs_and_highlights_key_sentences() -> None:
     assert 'id="para-0"' in english
     assert "Market operations start on Monday." in english
     assert "Operasi pasar dimulai Senin." in source
+    # Each sentence is paired with its translation (hovering one highlights both).
+    assert re.findall(r'data-s="([\d-]+)"', english) == re.findall(r'data-s="([\d-]+)"', source)
     # English comes first (left on a wide screen).
     assert html.index("translation-output") < html.index("clean-text-output")
 
@@ -129,12 +149,11 @@ def test_side_by_side_aligns_paragraphs_and_highlights_key_sentences() -> None:
 )
 def test_doubtful_sentences_carry_their_reason_on_hover(text: str, reason: str) -> None:
     english = _column(views.side_by_side_html(_result()), "translation-output")
-    span = re.search(
-        rf'<span class="([^"]*)"( title="([^"]*)")?[^>]*>{re.escape(text)}</span>', english
-    )
+    span = re.search(rf"<span ([^>]*)>{re.escape(text)}</span>", english)
     assert span, text
-    assert "flag" in span.group(1)
-    assert reason in span.group(3)
+    attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', span.group(1)))
+    assert "flag" in attrs["class"].split()
+    assert reason in attrs["title"]
 
 
 def test_confident_sentences_are_not_flagged() -> None:
@@ -158,16 +177,20 @@ def test_source_sentences_fall_back_to_the_segmenter() -> None:
     article = Article(paragraphs=["Satu dua. Tiga empat."])
     html = views.side_by_side_html(Result(article=article))
     source = _column(html, "clean-text-output")
-    assert source.count('<span class="s"') == 2
+    assert source.count('<span class="s" data-s=') == 2
     assert "muted" in _column(html, "translation-output")  # nothing translated: a placeholder
 
 
 def test_summary_shows_titles_stats_timings_and_grouped_notices() -> None:
     result = _result()
-    html = views.summary_html(result)
+    html = views.summary_html(result) + views.run_info_html(result)
     assert "Rice prices rise" in html and "Harga beras naik" in html
     assert "2 paragraphs, 4 sentences translated by opus-mt." in html
     assert "2 sentences to check" in html
+    checks = re.search(r'<details class="checks">.*?</details>', html, re.S)
+    assert checks and checks.group(0).count("<li>") == 2
+    assert "A number differs." in checks.group(0)
+    assert "not confident" in checks.group(0)
     assert "&amp;b=2" in html  # the URL, escaped inside href and text
     for label in ("strip", "load model", "translate", "digest", "total"):
         assert f'<span class="timing-label">{label}</span>' in html
@@ -261,6 +284,24 @@ def test_an_upload_that_is_not_a_page_is_refused(app_module, tmp_path: Path) -> 
         app_module.run_request(_request(app_module, mode="upload", file=str(path)))
 
 
+def test_input_over_the_size_limit_is_refused(app_module) -> None:
+    import gradio as gr
+
+    from summarizer.strip import MAX_INPUT_BYTES
+
+    text = "Harga beras naik lagi. " * (MAX_INPUT_BYTES // 20)
+    with pytest.raises(gr.Error) as caught:
+        app_module.run_request(_request(app_module, text=text))
+    assert caught.value.title == "Input too large"
+
+
+def test_an_upload_is_read_as_bytes(app_module, tmp_path: Path) -> None:
+    page = tmp_path / "berita.HTML"
+    page.write_bytes("<html><body><p>Harga naik.</p></body></html>".encode("latin-1"))
+    request = _request(app_module, mode="upload", file=str(page))
+    assert app_module.read_source(request) == page.read_bytes()
+
+
 def test_a_missing_model_says_how_to_get_it(app_module, monkeypatch, shared_dir: Path) -> None:
     import gradio as gr
 
@@ -303,15 +344,18 @@ def test_downloads_hold_the_result_in_three_formats(app_module, tmp_path: Path) 
     assert paths["txt"].read_text(encoding="utf-8").splitlines()[0] == "Rice prices rise"
 
 
-def test_build_app_loads_no_model_and_keeps_the_stable_ids(app_module) -> None:
-    from summarizer.translate import Translator
+def test_build_app_loads_no_model_and_keeps_the_stable_ids(app_module, monkeypatch) -> None:
+    import summarizer.translate.translator as translator
 
+    def refuse(*args, **kwargs):
+        raise AssertionError("build_app loaded a model")
+
+    monkeypatch.setattr(translator, "load_backend", refuse)
     app = app_module.build_app(model="opus-mt")
     config = app.get_config_file()
     ids = {c.get("props", {}).get("elem_id") for c in config["components"]}
     assert {"article-input", "run-button", "key-points-output", "side-by-side"} <= ids
     assert "summarize" in {d.get("api_name") for d in config["dependencies"]}
-    assert not Translator("opus-mt", device="cpu").loaded
 
 
 def test_run_request_with_the_toy_model(app_module, toy_marian_dir: Path, tmp_path: Path) -> None:

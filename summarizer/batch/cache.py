@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS translations (
     model TEXT NOT NULL,
     source TEXT NOT NULL,
     text TEXT NOT NULL,
-    score REAL,
+    score TEXT NOT NULL,
     notices TEXT NOT NULL,
     PRIMARY KEY (model, source)
 ) WITHOUT ROWID;
@@ -85,7 +85,7 @@ class TranslationCache:
             except sqlite3.Error as exc:
                 raise _os_error(exc, self.path) from exc
             for source, text, score, notices in rows:
-                found[source] = Translation(source, text, score, _notices(notices))
+                found[source] = Translation(source, text, json.loads(score), _notices(notices))
         return found
 
     def put_many(self, model: str, description: str, translations: Sequence[Translation]) -> None:
@@ -95,7 +95,13 @@ class TranslationCache:
             OSError: the database cannot be written (``errno.ENOSPC`` when the disk is full).
         """
         rows = [
-            (model, t.source, t.text, t.score, json.dumps([n.as_dict() for n in t.notices]))
+            (
+                model,
+                t.source,
+                t.text,
+                json.dumps(t.score),  # JSON keeps NaN and the exact float (SQLite REAL drops NaN)
+                json.dumps([n.as_dict() for n in t.notices]),
+            )
             for t in translations
         ]
         try:
@@ -146,8 +152,7 @@ class CachedTranslator(Translator):
     """A translator that answers from a :class:`TranslationCache` before the model.
 
     It is a :class:`Translator` (same ``translate`` and ``translate_sentences``, same
-    ``name``, ``request``, ``loaded`` and ``load``); everything else is the wrapped
-    translator's. ``hits`` and ``misses`` count distinct sentences per call.
+    ``name``, ``request`` and ``load``); everything else is the wrapped translator's. ``hits`` and ``misses`` count distinct sentences per call.
 
     Args:
         inner: the translator that does the work on a cache miss.
@@ -177,7 +182,11 @@ class CachedTranslator(Translator):
 
     @property
     def loaded(self) -> bool:
-        return self.inner.loaded
+        """Always True: the wrapped model loads on the first cache miss, not before.
+
+        A re-run whose sentences are all cached then never loads the model at all.
+        """
+        return True
 
     def load(self) -> Any:
         return self.inner.load()

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from summarizer.evaluate import Report
 
 DEFAULT_OUT = "out/eval"
+# The exit codes of summarizer.cli (kept here so that this module imports on its own).
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -71,8 +77,7 @@ def handle(args: argparse.Namespace) -> int:
     """Run the evaluation, print the tables, write the report.
 
     Returns:
-        0 when every requested evaluation ran; 1 when a model named with ``--model`` was
-        skipped or nothing at all could be evaluated (the report still says why).
+        The exit code of :func:`exit_code`; the report says what was skipped and why.
 
     Raises:
         SummarizerError: bad options or unreadable data (the CLI maps it to an exit code).
@@ -99,6 +104,27 @@ def handle(args: argparse.Namespace) -> int:
     )
     print(to_markdown(report, chart=None))
     print(f"Report written to {args.out}/ (report.md, report.json, report.png, outputs/)")
-    requested = set(args.models or [])
-    missed = [s for s in report.skipped if s.task == "translate" and s.what in requested]
-    return 1 if missed or not report.rows else 0
+    return exit_code(report, args.models or [])
+
+
+def exit_code(report: Report, requested: Sequence[str]) -> int:
+    """The exit code of a run: did every model the user named get evaluated?
+
+    0 when they did (and something was evaluated); 2 when a named model is unknown; 3 when
+    one is not available (not cached, no hub); 1 when one failed otherwise or nothing ran.
+    """
+    from summarizer import errors
+
+    missed = [s for s in report.skipped if s.task == "translate" and s.what in set(requested)]
+    if not missed:
+        return EXIT_OK if report.rows else EXIT_FAILED
+    codes = set()
+    for skip in missed:
+        kind = getattr(errors, skip.error or "", None)
+        if isinstance(kind, type) and issubclass(kind, errors.UnknownOptionError):
+            codes.add(EXIT_USAGE)
+        elif isinstance(kind, type) and issubclass(kind, errors.ModelError):
+            codes.add(EXIT_MODEL)
+        else:
+            codes.add(EXIT_FAILED)
+    return next(code for code in (EXIT_FAILED, EXIT_MODEL, EXIT_USAGE) if code in codes)

@@ -63,11 +63,12 @@ class Row:
 
 @dataclass(frozen=True)
 class Skip:
-    """Something the run did not evaluate, and why."""
+    """Something the run did not evaluate, and why (``error``: the exception's class name)."""
 
     task: str
     what: str
     reason: str
+    error: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -298,6 +299,13 @@ def _panel(axes: Any, title: str, points: list[tuple[str, float, float, bool]]) 
     """One scatter panel: a point per configuration, labelled, baselines as grey squares."""
     scale, unit = (1.0, "seconds") if max(p[1] for p in points) >= 1 else (1000.0, "ms")
     times = [max(p[1] * scale, 1e-9) for p in points]
+    log = len(times) > 1 and max(times) / min(times) > 50
+    if log:
+        axes.set_xscale("log")
+        low_x, high_x = min(times) / 2, max(times) * 4
+    else:
+        low_x, high_x = 0.0, max(times) * 1.35
+    axes.set_xlim(low_x, high_x)
     for (label, _, score, baseline), x in zip(points, times, strict=True):
         axes.scatter(
             [x],
@@ -307,16 +315,24 @@ def _panel(axes: Any, title: str, points: list[tuple[str, float, float, bool]]) 
             color="0.55" if baseline else None,
             zorder=3,
         )
-        axes.annotate(label, (x, score), textcoords="offset points", xytext=(6, 4), fontsize=8)
-    if len(times) > 1 and max(times) / min(times) > 50:
-        axes.set_xscale("log")
-        axes.set_xlim(min(times) / 2, max(times) * 4)
-    else:
-        axes.set_xlim(0, max(times) * 1.35)
+        # labels of points in the right part of the panel go to their left, to stay inside
+        if log:
+            where = math.log(x / low_x) / math.log(high_x / low_x)
+        else:
+            where = (x - low_x) / (high_x - low_x)
+        right = where > 0.6
+        axes.annotate(
+            label,
+            (x, score),
+            textcoords="offset points",
+            xytext=(-6, 4) if right else (6, 4),
+            ha="right" if right else "left",
+            fontsize=8,
+        )
     low = min(p[2] for p in points)
     high = max(p[2] for p in points)
     margin = max(2.0, 0.15 * (high - low))
-    axes.set_ylim(max(0.0, low - margin), min(100.0, high + margin) + 0.5)
+    axes.set_ylim(max(0.0, low - margin), high + margin)
     axes.set_title(title, fontsize=9)
     axes.set_xlabel(f"{unit} per item (model load excluded)")
     axes.set_ylabel("score (0-100)")

@@ -164,18 +164,19 @@ def _translate(
                 )
             )
         except SummarizerError as exc:
-            outcome.skipped.append(_skip_model(label, str(exc), progress))
+            outcome.skipped.append(_skip_model(label, str(exc), exc, progress))
         except Exception as exc:  # a broken model must not stop the others
             log.exception("evaluating %s failed", label)
-            outcome.skipped.append(_skip_model(label, f"{type(exc).__name__}: {exc}", progress))
+            reason = f"{type(exc).__name__}: {exc}"
+            outcome.skipped.append(_skip_model(label, reason, exc, progress))
     return outcome
 
 
-def _skip_model(label: str, reason: str, progress: Progress | None) -> Skip:
+def _skip_model(label: str, reason: str, error: Exception, progress: Progress | None) -> Skip:
     """The skip of a model that could not run, announced through ``progress``."""
     if progress:
         progress(f"translate: skipped {label}: {reason}")
-    return Skip("translate", label, reason)
+    return Skip("translate", label, reason, type(error).__name__)
 
 
 def _load_comet(outcome: Outcome) -> Any:

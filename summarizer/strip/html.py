@@ -62,6 +62,8 @@ _LINK_DENSITY = 0.5
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*(?:\s|$)")
 _MIN_PROSE_CHARS = 150
 _MARGIN_BEFORE = 6
+# Lines further than this from what trafilatura kept are not even classified.
+_CONTEXT = 25
 _MARGIN_AFTER = 3
 _TITLE_PREFIX = re.compile(r"^([^:|]{2,30}?)\s*[:|]\s+(?=.{15,}$)")
 _TITLE_SUFFIX = re.compile(r"\s+[-|–—:•»]\s+[^-|–—:•»]{2,40}$")
@@ -131,6 +133,8 @@ def render_lines(root: object) -> list[PageLine]:
 
     def flush() -> None:
         nonlocal link_chars
+        if not buffer:
+            return
         text = _SPACE.sub(" ", "".join(buffer)).strip()
         if text:
             lines.append(PageLine(text, link_chars, furniture > 0))
@@ -186,16 +190,26 @@ def _normal(text: str) -> str:
     return " ".join(words(text))
 
 
-def _votes(lines: list[Line], kept_text: str) -> list[bool]:
+def _votes(page: list[PageLine], kept_text: str) -> list[bool]:
     """Whether trafilatura kept each line (a line of four words or more found in its text)."""
     kept = _normal(kept_text)
     kept_lines = {_normal(t) for t in kept_text.splitlines()}
     votes = []
-    for line in lines:
+    for line in page:
         own = _normal(line.text)
-        long_enough = line.n_words >= 4 and own in kept
-        votes.append(bool(line.pattern is None and own and (long_enough or own in kept_lines)))
+        long_enough = own.count(" ") >= 3 and own in kept
+        votes.append(bool(own and (long_enough or own in kept_lines)))
     return votes
+
+
+def _classify(page: list[PageLine], votes: list[bool]) -> list[Line]:
+    """Features of the lines near trafilatura's (others only as far-away placeholders)."""
+    voted = [i for i, v in enumerate(votes) if v]
+    lo, hi = (voted[0] - _CONTEXT, voted[-1] + 1 + _CONTEXT) if voted else (0, len(page))
+    return [
+        make_line(p.text) if lo <= i < hi else Line(p.text, 0, 0.0, False, "far", False)
+        for i, p in enumerate(page)
+    ]
 
 
 def _bonuses(page: list[PageLine], lines: list[Line], votes: list[bool]) -> list[float]:
@@ -286,14 +300,15 @@ def strip_html(html: str, url: str | None = None) -> Article:
     kept_text = ""
     if document is not None and not isinstance(document, dict):
         kept_text = document.text or ""
-    if kept_text and detect_language(kept_text) != "id" and not _menu_like(kept_text):
+    if kept_text and detect_language(kept_text[:5000]) != "id" and not _menu_like(kept_text):
         # The Indonesian rules have nothing to add on other languages: trafilatura's
         # text, cleaned of the lines that match a boilerplate pattern.
         selection = _clean_lines(kept_text)
         lines: list[Line] = []
     else:
-        lines = [make_line(p.text) for p in page]
-        votes = _votes(lines, kept_text)
+        votes = _votes(page, kept_text)
+        lines = _classify(page, votes)
+        votes = [v and line.pattern is None for v, line in zip(votes, lines, strict=True)]
         bonus = _bonuses(page, lines, votes)
         voted = [i for i, b in enumerate(bonus) if b > 0]
         # Only near what trafilatura kept: a dropped lead just above it, a line or two
@@ -319,7 +334,7 @@ def strip_html(html: str, url: str | None = None) -> Article:
     region = {line.text for line in lines[lo:hi]}
     removed = [r for r in selection.removed if (r in region or r in kept_text) and r != title]
     byline = find_byline(lines, selection.start)
-    language = detect_language(" ".join(paragraphs))
+    language = detect_language(" ".join(paragraphs)[:5000])
     warnings: list[Notice] = list(language_warnings(language))
     return Article(
         paragraphs=paragraphs,

@@ -105,8 +105,7 @@ def make_line(text: str) -> Line:
     """Features of one line of text."""
     stripped = text.strip()
     tokens = words(stripped)
-    letters = [c for c in stripped if c.isalpha()]
-    caps = len(letters) >= 3 and all(c.isupper() for c in letters) and len(tokens) <= 8
+    caps = len(tokens) <= 8 and stripped.isupper() and sum(c.isalpha() for c in stripped) >= 3
     return Line(
         text=stripped,
         n_words=len(tokens),

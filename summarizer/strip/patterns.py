@@ -166,6 +166,8 @@ DATELINE = re.compile("^" + _DATELINE + r"\s+\S")
 
 # No boilerplate line is longer than this; longer lines skip the patterns (and their cost).
 _MAX_PATTERN_CHARS = 1500
+# A closing credit fits in this many characters at the end of a caption.
+_CREDIT_TAIL = 160
 # Trailing patterns look at the end of a paragraph only.
 _TAIL = 300
 
@@ -186,8 +188,9 @@ def is_boilerplate(line: str) -> str | None:
         return "list-heading"
     if words <= 4 and INITIALS.match(text):
         return "initials"
+    tail = " " + text[-_CREDIT_TAIL:]
     if words <= 80 and (
-        END_CREDIT.search(text) or POSITION_CAPTION.match(text) or END_AGENCY_CREDIT.search(text)
+        END_CREDIT.search(tail) or POSITION_CAPTION.match(text) or END_AGENCY_CREDIT.search(tail)
     ):
         return "credit"
     if words <= 40 and FOOTER.search(text):

@@ -37,8 +37,6 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 #: Uploads larger than this are refused by Gradio before they reach the handler.
 MAX_FILE_SIZE = "5mb"
-#: Pasted text longer than this is refused in the browser (the stripper's limit is 5 MiB).
-MAX_PASTE_CHARS = 2_000_000
 UPLOAD_TYPES = [".html", ".htm", ".txt", ".md"]
 INPUT_MODES = ("paste", "upload", "url")
 #: One run at a time: a CPU (or one GPU) is fastest with one batch stream at once.
@@ -121,7 +119,6 @@ def build_app(model: str | None = None) -> gr.Blocks:
                     placeholder="Paste the whole page: menus and ads are removed for you.",
                     lines=7,
                     max_lines=12,
-                    max_length=MAX_PASTE_CHARS,
                     elem_id="article-input",
                 )
             with gr.Tab("Upload", id="upload") as upload_tab:
@@ -180,6 +177,12 @@ def build_app(model: str | None = None) -> gr.Blocks:
                 )
 
         summary = gr.HTML(elem_id="result-summary", js_on_load=None)
+        key_points = gr.HTML(
+            views.empty_html("The key points in English will appear here."),
+            elem_id="key-points-output",
+            js_on_load=None,
+        )
+        run_info = gr.HTML(elem_id="run-info", js_on_load=None)
         with gr.Row(elem_id="downloads", visible=False) as downloads:
             gr.HTML(
                 '<span class="downloads-label">Download</span>',
@@ -196,12 +199,7 @@ def build_app(model: str | None = None) -> gr.Blocks:
             txt_file = gr.DownloadButton(
                 "Text", size="sm", scale=0, min_width=64, elem_id="download-txt"
             )
-        key_points = gr.HTML(
-            views.empty_html("The key points in English will appear here."),
-            elem_id="key-points-output",
-            js_on_load=None,
-        )
-        side_by_side = gr.HTML(elem_id="side-by-side", js_on_load=None)
+        side_by_side = gr.HTML(elem_id="side-by-side", js_on_load=views.PAIR_JS)
         with gr.Accordion(
             views.removed_label(None), open=False, visible=False, elem_id="removed"
         ) as removed_box:
@@ -221,6 +219,7 @@ def build_app(model: str | None = None) -> gr.Blocks:
         outputs = [
             summary,
             key_points,
+            run_info,
             side_by_side,
             removed,
             removed_box,
@@ -286,6 +285,7 @@ def _handler(app: gr.Blocks) -> Callable[..., tuple[Any, ...]]:
         return (
             views.summary_html(result),
             views.key_points_html(result),
+            views.run_info_html(result),
             views.side_by_side_html(result),
             views.removed_html(result.article),
             gr.Accordion(label=views.removed_label(result.article, request.strip), visible=True),

@@ -39,6 +39,8 @@ CSS = (
 
 /* Result header */
 .doc-summary { padding: 2px 2px 0; }
+.run-info { padding: 0 2px; }
+.checks summary .muted { font-weight: 400; }
 .doc-title {
   font-family: var(--reader-serif); font-size: 1.6rem; line-height: 1.25; font-weight: 700;
   margin: 0 0 4px; color: var(--body-text-color);
@@ -46,6 +48,11 @@ CSS = (
 .doc-original { margin: 0 0 6px; color: var(--body-text-color-subdued); font-style: italic; }
 .doc-meta, .doc-stats { margin: 2px 0; color: var(--body-text-color-subdued); font-size: 0.9rem; }
 .doc-meta a { color: inherit; text-decoration: underline; word-break: break-all; }
+.checks { margin: 6px 0 0; font-size: 0.9rem; }
+.checks summary { cursor: pointer; color: #c2410c; font-weight: 600; }
+.checks ol { margin: 6px 0 0; padding-left: 22px; max-height: 260px; overflow: auto; }
+.checks li { margin: 3px 0; line-height: 1.45; }
+.checks a { color: var(--color-accent); }
 .timings { display: flex; flex-wrap: wrap; gap: 6px; margin: 10px 0 2px; }
 .timing {
   font-size: 0.8rem; padding: 2px 9px; border-radius: 999px;
@@ -129,6 +136,8 @@ CSS = (
 .para-id { font-size: 0.93rem; color: var(--body-text-color-subdued); }
 .s.key { background: rgba(255, 214, 10, 0.32); border-radius: 3px; padding: 1px 0;
   box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+.s.pair { background: rgba(99, 102, 241, 0.16); border-radius: 3px; }
+.s.key.pair { background: rgba(255, 190, 0, 0.55); }
 .dark .s.key { background: rgba(255, 214, 10, 0.22); }
 .s.flag {
   text-decoration: underline dotted #e8590c; text-decoration-thickness: 2px;

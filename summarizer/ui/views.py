@@ -92,7 +92,7 @@ def notices_html(notices: Iterable[Notice]) -> str:
 
 
 def summary_html(result: Result) -> str:
-    """The header of a result: titles, metadata, what the run did and how long it took."""
+    """The header of a result: the English title, the original title and the metadata."""
     article = result.article
     title = result.title or article.title
     parts = []
@@ -101,34 +101,58 @@ def summary_html(result: Result) -> str:
     if article.title and result.title:
         parts.append(f'<p class="doc-original" lang="id">{_e(article.title)}</p>')
     meta = [_e(v) for v in (article.site, article.date, article.author) if v]
-    if article.url:
+    if article.url and article.url.lower().startswith(("http://", "https://")):
         meta.append(
             f'<a href="{_e(article.url)}" rel="noopener noreferrer nofollow" '
             f'target="_blank">{_e(article.url)}</a>'
         )
+    elif article.url:  # a page can claim any URL; only web addresses become links
+        meta.append(_e(article.url))
     if meta:
         parts.append(f'<p class="doc-meta">{" · ".join(meta)}</p>')
-    parts.append(f'<p class="doc-stats">{_e(_stats(result))}</p>')
-    parts.append(timings_html(result.timings))
-    parts.append(notices_html(result.warnings))
     return f'<div class="doc-summary">{"".join(parts)}</div>'
+
+
+def run_info_html(result: Result) -> str:
+    """What the run did: counts and model, sentences to check, notices, time per stage."""
+    parts = [
+        f'<p class="doc-stats">{_e(_stats(result))}</p>',
+        checks_html(result),
+        notices_html(result.warnings),
+        timings_html(result.timings),
+    ]
+    return f'<div class="run-info">{"".join(parts)}</div>'
 
 
 def _stats(result: Result) -> str:
     """One line on what was translated, by which model, and what to check."""
     paragraphs = len(result.article.paragraphs)
     sentences = len(result.sentences)
-    flagged = sum(1 for s in result.sentences if flag_reasons(s))
     if result.paragraphs:
         line = f"{_plural(paragraphs, 'paragraph')}, {_plural(sentences, 'sentence')} translated"
     else:
         line = f"Digest only: {_plural(sentences, 'sentence')} of {_plural(paragraphs, 'paragraph')} translated"
     if result.model:
         line += f" by {model_label(result.model)}"
-    line += "."
-    if flagged:
-        line += f" {_plural(flagged, 'sentence')} to check (underlined; hover for why)."
-    return line
+    return line + "."
+
+
+def checks_html(result: Result) -> str:
+    """The translated sentences to check, with why, collapsed (hover needs a mouse)."""
+    flagged = [(s, flag_reasons(s)) for s in result.sentences]
+    items = [
+        f'<li><a href="#para-{s.paragraph}">paragraph {s.paragraph + 1}</a>: '
+        f'"{_e(s.text)}" <span class="muted">{_e(" ".join(reasons))}</span></li>'
+        for s, reasons in flagged
+        if reasons
+    ]
+    if not items:
+        return ""
+    return (
+        f'<details class="checks"><summary>{_plural(len(items), "sentence")} to check '
+        '<span class="muted">(underlined below; hover or open for why)</span></summary>'
+        f"<ol>{''.join(items)}</ol></details>"
+    )
 
 
 def model_label(model: str) -> str:
@@ -203,9 +227,12 @@ def side_by_side_html(result: Result) -> str:
         for i, source in enumerate(sources):
             sentence = translated.get((p, i))
             key = keys.get((p, i))
-            id_spans.append(_span(source, key=key, lang="id"))
+            place = f"{p}-{i}"
+            id_spans.append(_span(source, place, key=key, lang="id"))
             if sentence is not None:
-                en_spans.append(_span(sentence.text, key=key, reasons=flag_reasons(sentence)))
+                en_spans.append(
+                    _span(sentence.text, place, key=key, reasons=flag_reasons(sentence))
+                )
         english = " ".join(en_spans) or '<span class="muted">…</span>'
         english_cells.append(
             f'<p class="para para-en" id="para-{p}" style="--row: {p + 2}">{english}</p>'
@@ -235,8 +262,19 @@ def _source_sentences(p: int, paragraph: str, sentences: Sequence[Sentence]) -> 
     return split
 
 
-def _span(text: str, *, key: int | None = None, reasons: Sequence[str] = (), lang: str = "") -> str:
-    """One sentence as a span, marked as a key point and/or flagged with its reasons."""
+def _span(
+    text: str,
+    place: str,
+    *,
+    key: int | None = None,
+    reasons: Sequence[str] = (),
+    lang: str = "",
+) -> str:
+    """One sentence as a span, marked as a key point and/or flagged with its reasons.
+
+    ``place`` (``"paragraph-index"``) pairs a sentence with its translation: hovering one
+    highlights both (:data:`PAIR_JS`).
+    """
     classes = ["s"]
     titles = []
     if key is not None:
@@ -245,7 +283,7 @@ def _span(text: str, *, key: int | None = None, reasons: Sequence[str] = (), lan
     if reasons:
         classes.append("flag")
         titles.extend(reasons)
-    attrs = f' class="{" ".join(classes)}"'
+    attrs = f' class="{" ".join(classes)}" data-s="{_e(place)}"'
     if titles:
         attrs += f' title="{_e(" ".join(titles))}"'
     if key is not None:
@@ -253,6 +291,20 @@ def _span(text: str, *, key: int | None = None, reasons: Sequence[str] = (), lan
     if lang:
         attrs += f' lang="{_e(lang)}"'
     return f"<span{attrs}>{_e(text)}</span>"
+
+
+#: Run once on the side-by-side view: hovering (or tapping) a sentence highlights it and
+#: its counterpart in the other column. Delegated, so it survives new results.
+PAIR_JS = """
+const mark = (target, on) => {
+  const sentence = target.closest && target.closest('[data-s]');
+  if (!sentence) return;
+  element.querySelectorAll('[data-s="' + sentence.dataset.s + '"]')
+    .forEach((node) => node.classList.toggle('pair', on));
+};
+element.addEventListener('mouseover', (event) => mark(event.target, true));
+element.addEventListener('mouseout', (event) => mark(event.target, false));
+"""
 
 
 def removed_html(article: Article) -> str:
