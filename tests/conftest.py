@@ -45,7 +45,7 @@ def _model_dir(
     **kwargs: object,
 ) -> Path:
     """Build ``name`` with ``builder`` into the cache (or a temp folder without one)."""
-    cache = request.config.cache
+    cache = getattr(request.config, "cache", None)
     root = cache.mkdir("toy-models") if cache is not None else tmp_path_factory.mktemp("toy-models")
     target = root / f"{name}-v{toy_models.BUILDER_VERSION}"
     for stale in root.glob(f"{name}-v*"):  # folders of older builder versions

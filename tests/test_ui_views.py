@@ -302,11 +302,11 @@ def test_an_upload_is_read_as_bytes(app_module, tmp_path: Path) -> None:
     assert app_module.read_source(request) == page.read_bytes()
 
 
-def test_a_missing_model_says_how_to_get_it(app_module, monkeypatch, shared_dir: Path) -> None:
+def test_a_missing_model_says_how_to_get_it(app_module, monkeypatch) -> None:
     import gradio as gr
 
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    text = (shared_dir / "data/strip/pasted/inews-ev-korea.txt").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "data/ui/inews-ev-korea.txt").read_text(encoding="utf-8")
     request = _request(app_module, text=text, model="nobody/no-such-model-here")
     with pytest.raises(gr.Error) as caught:
         app_module.run_request(request)

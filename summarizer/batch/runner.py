@@ -164,7 +164,8 @@ def run_batch(
         The summary; ``summary.stopped`` says why the run stopped early, if it did.
 
     Raises:
-        OutputError: ``out_dir`` or the cache cannot be created or written at the start.
+        OutputError: ``out_dir`` or the cache cannot be created or written at the start,
+            or another run is writing the same manifest.
         UnknownOptionError: an unknown format or a bad group size.
         ModelError: the translation model is not available.
     """
@@ -177,7 +178,46 @@ def run_batch(
         )
     root, out_dir = Path(root), Path(out_dir)
     _check_writable(out_dir)
-    _remove_stale_temp_files(out_dir)
+    with _exclusive(out_dir / f".{manifest_name}.lock"):
+        _remove_stale_temp_files(out_dir)
+        return _run(
+            files,
+            root,
+            out_dir,
+            options,
+            formats,
+            translator=translator,
+            field=field,
+            articles_per_group=articles_per_group,
+            batch_size=batch_size,
+            cache_dir=cache_dir,
+            use_cache=use_cache,
+            manifest_name=manifest_name,
+            unsupported=unsupported,
+            reporter=reporter,
+            started=started,
+        )
+
+
+def _run(
+    files: Sequence[Path],
+    root: Path,
+    out_dir: Path,
+    options: Options,
+    formats: tuple[str, ...],
+    *,
+    translator: Translator | None,
+    field: str,
+    articles_per_group: int,
+    batch_size: int | None,
+    cache_dir: Path | None,
+    use_cache: bool,
+    manifest_name: str,
+    unsupported: Sequence[Path],
+    reporter: Reporter | None,
+    started: float,
+) -> Summary:
+    """:func:`run_batch` once the output folder is checked and locked."""
     base = translator or _translator(options, batch_size)
     cache = _open_cache(Path(cache_dir or out_dir) / CACHE_FILE) if use_cache else None
     reporter = reporter or NullReporter()
@@ -506,6 +546,29 @@ def _remove_stale_temp_files(out_dir: Path) -> None:
                 path.unlink()
             except OSError:
                 logger.debug("could not remove %s", path)
+
+
+@contextmanager
+def _exclusive(lock: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock`` (released by the OS if the process dies)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no advisory locks
+        yield
+        return
+    try:
+        handle = lock.open("a")
+    except OSError as exc:
+        raise OutputError(_write_error_message(exc, lock, starting=True)) from None
+    with handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(
+                f"Another batch is writing to {lock.parent} (it holds {lock.name}): wait for "
+                "it to finish, or give this one another output folder."
+            ) from None
+        yield
 
 
 @contextmanager
