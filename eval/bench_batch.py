@@ -7,6 +7,8 @@ Articles per second, same model, same articles, same run:
   with a fresh output folder and no cache on every repeat, so nothing is reused;
 - ``one by one``: ``Translator.translate([text])`` for each article in turn (the public API;
   it batches the sentences of one article only, and does no stripping, digest or writing);
+- ``pooled translation``: ``Translator.translate(texts)``, all articles in one call: the
+  pooling alone, without the batch path's stripping, digest and writes;
 - ``warm cache``: the batch path again into fresh output folders, every sentence already in
   the translation cache (what a re-run with other formats or options costs).
 
@@ -53,12 +55,17 @@ class Row:
     articles: int
     sentences: int
     batch_s: float
+    pooled_s: float
     single_s: float
     cached_s: float
 
     @property
     def batch_rate(self) -> float:
         return self.articles / self.batch_s
+
+    @property
+    def pooled_rate(self) -> float:
+        return self.articles / self.pooled_s
 
     @property
     def single_rate(self) -> float:
@@ -114,7 +121,7 @@ def measure(setting: Setting, model: Path, repeats: int, work: Path) -> Row:
     translator = Translator(str(model), device="cpu", beams=setting.beams)
     translator.load()  # shared by both paths: loading is timed by neither
     translator.translate(texts[:1])  # warm-up
-    batch_times, single_times = [], []
+    batch_times, pooled_times, single_times = [], [], []
     for repeat in range(repeats):
         out = work / f"out-{setting.builder}-{repeat}"
         start = time.perf_counter()
@@ -124,12 +131,15 @@ def measure(setting: Setting, model: Path, repeats: int, work: Path) -> Row:
             raise SystemExit(f"batch run failed: {summary.failures or summary.stopped}")
         shutil.rmtree(out)
         start = time.perf_counter()
+        translator.translate(texts)
+        pooled_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
         for text in texts:
             translator.translate([text])
         single_times.append(time.perf_counter() - start)
         print(
             f"  {setting.label} repeat {repeat + 1}: batch {batch_times[-1]:.2f}s, "
-            f"one by one {single_times[-1]:.2f}s",
+            f"pooled translation {pooled_times[-1]:.2f}s, one by one {single_times[-1]:.2f}s",
             flush=True,
         )
     from summarizer.segment import split_paragraphs, split_sentences
@@ -150,6 +160,7 @@ def measure(setting: Setting, model: Path, repeats: int, work: Path) -> Row:
         len(texts),
         sentences,
         statistics.median(batch_times),
+        statistics.median(pooled_times),
         statistics.median(single_times),
         statistics.median(cached_times),
     )
@@ -157,14 +168,15 @@ def measure(setting: Setting, model: Path, repeats: int, work: Path) -> Row:
 
 def table(rows: list[Row]) -> str:
     lines = [
-        "| model | articles | sentences | batch (articles/s) | one by one (articles/s) "
-        "| ratio | batch, warm cache (articles/s) |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| model | articles | sentences | one by one | batch (run_batch) | ratio "
+        "| pooled translation only | ratio | batch, warm cache |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         lines.append(
-            f"| {row.label} | {row.articles} | {row.sentences} | {row.batch_rate:.2f} | "
-            f"{row.single_rate:.2f} | {row.batch_rate / row.single_rate:.2f}x | "
+            f"| {row.label} | {row.articles} | {row.sentences} | {row.single_rate:.2f} | "
+            f"{row.batch_rate:.2f} | {row.batch_rate / row.single_rate:.2f}x | "
+            f"{row.pooled_rate:.2f} | {row.pooled_rate / row.single_rate:.2f}x | "
             f"{row.cached_rate:.2f} |"
         )
     return "\n".join(lines)
@@ -173,7 +185,7 @@ def table(rows: list[Row]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=16, help="articles (toy model)")
-    parser.add_argument("--opus-articles", type=int, default=6, help="articles (opus-mt size)")
+    parser.add_argument("--opus-articles", type=int, default=10, help="articles (opus-mt size)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--threads", type=int, help="torch CPU threads (default: torch's)")
     parser.add_argument("--models-dir", type=Path, help="keep built models here for reuse")
@@ -192,19 +204,26 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-batch-"))
     models_dir = args.models_dir or work / "models"
     rows = []
+    backend = "?"
     try:
         for setting in settings:
             start = time.perf_counter()
             model = build_model(setting.builder, models_dir)
             print(f"{setting.label}: model ready in {time.perf_counter() - start:.0f}s", flush=True)
             rows.append(measure(setting, model, args.repeats, work))
+            from summarizer.translate import Translator
+
+            backend = Translator(str(model), device="cpu").request.backend
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(
-        f"\nCPU, torch threads {torch.get_num_threads()}, medians of {args.repeats} repeats; "
-        "batch = run_batch (strip + pooled translation + digest + md/json writes, no cache), "
-        "one by one = Translator.translate per article (translation only); warm cache = "
-        "run_batch into a fresh folder with every sentence already in the cache."
+        f"\nArticles per second (medians of {args.repeats} repeats), CPU, OMP_NUM_THREADS="
+        f"{os.environ.get('OMP_NUM_THREADS', 'unset')} (torch threads {torch.get_num_threads()}), "
+        f"backend {backend}. one by one = Translator.translate([text]) "
+        "per article (translation only); batch = run_batch (strip + pooled translation + "
+        "digest + md/json written atomically + manifest, no cache); pooled translation only = "
+        "Translator.translate(all texts) in one call; warm cache = run_batch into a fresh "
+        "folder with every sentence already in the cache."
     )
     print(table(rows))
 

@@ -8,7 +8,10 @@ on the same pages in the same run:
 - ``dev-html``: all development pages (one of them is Tempo's English edition);
 - ``pasted``: the pasted copies of the same pages, and the seed iNews article
   (only our stripper reads pasted text; "all lines" keeps everything, for scale);
-- ``aeb``: the Article Extraction Benchmark (181 pages, mostly English).
+- ``aeb``: the Article Extraction Benchmark (181 pages, mostly English);
+- ``modern-pasted``, ``modern-html``: the project's own fixtures of current Indonesian news
+  sites (``tests/data/strip/modern/``: pasted copies and saved pages as the sites lay them
+  out today, written for the tests; see its README).
 
     python eval/bench_strip.py [--data ../shared/data/strip] [--out results.md]
 """
@@ -32,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 _TOKEN = re.compile(r"\w+")
 SEED = "inews-ev-korea.txt"
+MODERN = ROOT / "tests" / "data" / "strip" / "modern"
 
 
 @dataclass(frozen=True)
@@ -80,16 +84,18 @@ def _decode(data: bytes) -> str:
         return str(best) if best is not None else data.decode("latin-1")
 
 
-def load_dev(data: Path) -> tuple[list[Case], list[Case]]:
+def load_dev(
+    data: Path, pages_dir: str = "id-pages", pasted_dir: str = "pasted"
+) -> tuple[list[Case], list[Case]]:
     """The development pages and pasted texts with their gold bodies."""
     gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
     pages, pasted = [], []
     for case in gold:
         if case.get("page"):
-            raw = _decode((data / "id-pages" / case["page"]).read_bytes())
+            raw = _decode((data / pages_dir / case["page"]).read_bytes())
             pages.append(Case(case["page"], raw, case["body"], case.get("lang")))
         if case.get("pasted"):
-            raw = _decode((data / "pasted" / case["pasted"]).read_bytes())
+            raw = _decode((data / pasted_dir / case["pasted"]).read_bytes())
             pasted.append(Case(case["pasted"], raw, case["body"], case.get("lang")))
     return pages, pasted
 
@@ -222,6 +228,20 @@ def seed_check(data: Path) -> str:
     return f"seed {SEED}: {len(got)} paragraphs (expected {len(expected)}): {verdict}"
 
 
+def language_check(cases: list[Case]) -> str:
+    """How many English fixtures come back with a language warning, and Indonesian ones without."""
+    from summarizer import strip
+
+    english = [c for c in cases if c.lang == "en"]
+    indonesian = [c for c in cases if c.lang == "id"]
+    warned_en = sum(any(w.kind == "language" for w in strip(c.raw).warnings) for c in english)
+    warned_id = sum(any(w.kind == "language" for w in strip(c.raw).warnings) for c in indonesian)
+    return (
+        f"modern language warnings: English {warned_en}/{len(english)} warned, "
+        f"Indonesian {warned_id}/{len(indonesian)} warned (want all and none)"
+    )
+
+
 def format_table(rows: list[Row]) -> str:
     """The rows as a Markdown table."""
     lines = [
@@ -271,6 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=default_data, help="shared/data/strip")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     parser.add_argument("--no-aeb", action="store_true", help="skip the 181 AEB pages")
+    parser.add_argument("--modern", type=Path, default=MODERN, help="tests/data/strip/modern")
     parser.add_argument(
         "--repeat", type=int, default=3, help="time each page this many times, keep the fastest"
     )
@@ -280,6 +301,13 @@ def main(argv: list[str] | None = None) -> int:
     sets = [("id-html", [c for c in pages if c.lang == "id"], HTML_SYSTEMS)]
     sets.append(("dev-html", pages, HTML_SYSTEMS))
     sets.append(("pasted", pasted, PASTED_SYSTEMS))
+    modern_pages, modern_pasted = (
+        ([], []) if not args.modern.exists() else load_dev(args.modern, ".", ".")
+    )
+    if modern_pasted:
+        sets.append(("modern-pasted", modern_pasted, PASTED_SYSTEMS))
+    if modern_pages:
+        sets.append(("modern-html", modern_pages, HTML_SYSTEMS))
     if not args.no_aeb:
         sets.append(("aeb", load_aeb(args.data), HTML_SYSTEMS))
     ours(pages[0].raw)  # warm-up: imports and stoplists load once, outside the timing
@@ -289,7 +317,10 @@ def main(argv: list[str] | None = None) -> int:
         rows.extend(run_set(dataset, cases, systems, args.repeat))
         print(f"  {dataset}: done", file=sys.stderr)
     note = f"(timings: each page through each system in turn, fastest of {args.repeat} runs)"
-    report = "\n".join([format_table(rows), note, "", *summary(rows), seed_check(args.data)])
+    checks = [*summary(rows), seed_check(args.data)]
+    if modern_pages or modern_pasted:
+        checks.append(language_check(modern_pages + modern_pasted))
+    report = "\n".join([format_table(rows), note, "", *checks])
     print(report)
     if args.out:
         args.out.write_text(report + "\n", encoding="utf-8")

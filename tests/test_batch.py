@@ -146,8 +146,8 @@ def outputs(out_dir: Path) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for path in sorted(out_dir.rglob("*")):
         name = path.relative_to(out_dir).as_posix()
-        if not path.is_file() or name.startswith("manifest") or CACHE_FILE in name:
-            continue
+        if not path.is_file() or name.startswith(("manifest", ".manifest")) or CACHE_FILE in name:
+            continue  # the manifest (timings), its lock, the cache
         data = path.read_bytes()
         if name.endswith(".json"):
             loaded = json.loads(data)
@@ -674,18 +674,35 @@ def test_real_full_disk_on_a_tiny_tmpfs(tiny_tmpfs: Path, tmp_path: Path) -> Non
 def test_stale_temp_files_of_a_killed_write_are_removed(tmp_path: Path) -> None:
     root = write_folder(tmp_path / "in", count=1)
     out = tmp_path / "out"
-    (out / "sub").mkdir(parents=True)
-    stale = out / ".article0.txt.md.ab_cd123.tmp"
+    (out / "deep").mkdir(parents=True)
+    stale = out / "deep" / ".article0.txt.md.ab_cd123.tmp"
     stale.write_text("half")
-    mine = out / "sub" / ".notes.tmp"
-    mine.write_text("not ours")
+    compacting = out / ".manifest.jsonl.x1y2z3w4.tmp"
+    compacting.write_text("half")
+    others = [out / "deep" / ".notes.tmp", out / ".other.txt.md.ab_cd123.tmp"]
+    for path in others:
+        path.write_text("not ours")
     run(root, out)
-    assert not stale.exists() and mine.exists()
+    assert not stale.exists() and not compacting.exists()
+    assert all(path.exists() for path in others)
 
 
 # ---------------------------------------------------------------------------------------
 # Progress
 # ---------------------------------------------------------------------------------------
+
+
+def test_a_second_run_on_the_same_folder_is_refused_while_one_runs(tmp_path: Path) -> None:
+    import fcntl
+
+    root = write_folder(tmp_path / "in", count=1)
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / ".manifest.jsonl.lock").open("a") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        with pytest.raises(OutputError, match="Another batch is writing"):
+            run(root, out)
+    assert run(root, out).done == 4
 
 
 def test_log_reporter_prints_rates_and_eta() -> None:
@@ -742,6 +759,8 @@ def toy_args(root: Path, out: Path, model: Path) -> list[str]:
         str(model),
         "--device",
         "cpu",
+        "--backend",
+        "transformers",  # the reference backend: these tests check the batch, not backends
         "--beams",
         "1",
         "--articles-per-group",
@@ -762,7 +781,9 @@ def test_toy_model_batch_translates_and_second_run_translates_nothing(
     text = (tmp_path / "out" / "deep" / "article0.txt.txt").read_text()
     assert "I go to the market on Monday." in text
     assert "The price rose 5 percent." in text
-    counting = CountingTranslator(Translator(str(toy_marian_dir), beams=1, device="cpu"))
+    counting = CountingTranslator(
+        Translator(str(toy_marian_dir), beams=1, device="cpu", backend="transformers")
+    )
     monkeypatch.setattr(runner, "_translator", lambda options, batch_size: counting)
     (tmp_path / "out" / "deep" / "article0.txt.md").unlink()  # one article to redo
     assert main(toy_args(root, tmp_path / "out", toy_marian_dir)) == 0
@@ -895,3 +916,24 @@ def test_a_fully_cached_rerun_never_loads_the_model(tmp_path: Path) -> None:
 
     summary = run(root, tmp_path / "out", Unloadable(), formats=("txt",))
     assert (summary.done, summary.failed) == (5, 0)
+
+
+def test_digest_only_translates_only_key_points_and_counts_as_other_options(
+    tmp_path: Path,
+) -> None:
+    root = write_folder(tmp_path / "in", count=1)
+    run(root, tmp_path / "out")
+    fake = FakeTranslator()
+    summary = run_folder(
+        root,
+        tmp_path / "out",
+        Options(digest_only=True, points=2),
+        ("md", "json", "txt"),
+        translator=fake,
+        use_cache=False,
+    )
+    assert (summary.done, summary.skipped) == (4, 0)  # other options: redone, not skipped
+    result = json.loads((tmp_path / "out" / "feed.jsonl.0.json").read_text())
+    assert result["paragraphs"] == [] and len(result["key_points"]) == 2
+    assert all(k["text"] == k["source"].upper() for k in result["key_points"])
+    assert len(fake.sentences) < 4 * 12  # key points and titles, not every sentence

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from summarizer.errors import SummarizerError
 from summarizer.strip import patterns
 from summarizer.strip.decode import is_html
-from summarizer.strip.language import detect_language
+from summarizer.strip.language import body_language, detect_language
 from summarizer.strip.pasted import best_run, make_line, unwrap
 
 
@@ -72,6 +72,29 @@ from summarizer.strip.pasted import best_run, make_line, unwrap
         ),
         ("Halaman 1 dari 3", "pagination"),
         ("Selanjutnya", "pagination"),
+        # Current sites (2023-2024)
+        (
+            'Baca artikel detiknews, "Polisi Selidiki Kebakaran" selengkapnya '
+            "https://news.detik.com/berita/d-6975432/polisi-selidiki-kebakaran.",
+            "link",
+        ),
+        ("Android: https://bit.ly/3g85pkA", "link"),
+        ("Jangan Lewatkan Video Terbaru:", "link"),
+        ("Read: Prabowo's Cabinet: Who Stays, Who Goes", "link"),
+        ("(mcr8/jpnn)", "initials"),
+        ("[ded]", "initials"),
+        ("Redaktur & Reporter : Dea Hardianingsih", "staff"),
+        ("Rep: Dedy Darmawan Nasution/ Red: Friska Yolandha", "staff"),
+        ("Sumber: Liputan6.com", "staff"),
+        ("research@cnbcindonesia.com", "notice"),
+        ("Disclaimer: Artikel ini adalah produk jurnalistik berupa pandangan redaksi.", "notice"),
+        ("Anda sedang membaca artikel premium. Berlangganan untuk membaca selengkapnya.", "notice"),
+        ("Sudah punya akun? Silakan login untuk memberikan komentar.", "notice"),
+        ("Situs ini menggunakan cookie. Baca Kebijakan Privasi kami.", "notice"),
+        ("3 Komentar", "list-heading"),
+        ("Tulis Komentar", "list-heading"),
+        ("Ringkasan", "summary"),
+        ("Intinya sih...", "summary"),
     ],
 )
 def test_boilerplate_kinds(line: str, kind: str) -> None:
@@ -89,6 +112,11 @@ def test_boilerplate_kinds(line: str, kind: str) -> None:
         "Layanan 4G",
         "Harga beras naik 5 persen pada Oktober 2023, kata BPS dalam laporan bulanan.",
         "Baca selengkapnyalah buku itu.",
+        "Pendaftaran dapat dilakukan melalui laman https://lpdp.kemenkeu.go.id.",
+        "Informasi lengkap dapat dibaca di https://bmkg.go.id.",
+        "Masa kampanye dimulai pada 28 November 2023. (mcr8/jpnn)",
+        "Sumber: Pemerintah Kota Cekmekoy",
+        "Pelanggan dapat memilih paket internet sesuai kebutuhan, kata dia.",
     ],
 )
 def test_body_lines_are_not_boilerplate(line: str) -> None:
@@ -104,6 +132,7 @@ def test_body_lines_are_not_boilerplate(line: str) -> None:
         ("Jakarta (ANTARA) - Presiden Joko Widodo", True),
         ("TEMPO.CO, Jakarta - Menteri", True),
         ("Jakarta, CNN Indonesia -- Nilai tukar", True),
+        ("jpnn.com, JAKARTA - Badan Pengawas Pemilu", True),
         ("Menurut data Kemenkes, sebagian besar pasien adalah anak-anak.", False),
     ],
 )
@@ -128,6 +157,8 @@ def test_dateline_alone(line: str) -> None:
             "(Cas/Isk)",
         ),
         ("Kalimat terakhir. (fyk/ash)", "Kalimat terakhir.", "(fyk/ash)"),
+        ("Kalimat terakhir. (mcr8/jpnn)", "Kalimat terakhir.", "(mcr8/jpnn)"),
+        ("Kalimat terakhir. [ded]", "Kalimat terakhir.", "[ded]"),
         ("Kalimat terakhir (2023).", "Kalimat terakhir (2023).", None),
         ("Harga naik (dari Rp5.000/kg).", "Harga naik (dari Rp5.000/kg).", None),
     ],
@@ -160,6 +191,107 @@ def test_prose_and_short_lines() -> None:
 )
 def test_best_run(scores: list[float], bounds: tuple[int, int]) -> None:
     assert best_run(scores) == bounds
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        (
+            "Kronologi Kecelakaan Bus Rombongan Pelajar di Subang yang Menewaskan 11 Orang, "
+            "Polisi Periksa Sopir dan Pemilik Bus",
+            True,
+        ),
+        ("Dokter Anak Ungkap Perbedaan Pneumonia dan Flu Biasa", True),
+        ("Presiden Joko Widodo meresmikan Bendungan Sepaku di Kalimantan Timur", False),
+        ("Pajak Pembelian Emas", False),
+    ],
+)
+def test_long_title_case_headlines_are_not_prose(line: str, headline: bool) -> None:
+    parsed = make_line(line)
+    assert parsed.headline is headline
+    if headline:
+        assert not parsed.prose
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "body", "link"),
+    [
+        (
+            "Hujan turun sejak pagi. Baca juga: Banjir Rendam Kemang Lagi Warga diminta waspada.",
+            "Hujan turun sejak pagi. Warga diminta waspada.",
+            "Baca juga: Banjir Rendam Kemang Lagi",
+        ),
+        (
+            "Hujan turun sejak pagi. Baca juga: Banjir Rendam Kemang Lagi",
+            "Hujan turun sejak pagi.",
+            "Baca juga: Banjir Rendam Kemang Lagi",
+        ),
+        ("Kalimat tanpa tautan, kata dia.", "Kalimat tanpa tautan, kata dia.", None),
+    ],
+)
+def test_inline_link(paragraph: str, body: str, link: str | None) -> None:
+    assert patterns.strip_inline_link(paragraph) == (body, link)
+
+
+def test_body_list_after_colon_is_kept() -> None:
+    text = "\n".join(
+        [
+            "JAKARTA, KOMPAS.com - Harga batu bara turun selama sepekan terakhir karena stok di "
+            "China melimpah dan permintaan India melambat.",
+            "Berikut pergerakan harga batu bara selama sepekan terakhir:",
+            "Senin: US$ 150,2 per ton",
+            "Selasa: US$ 147,8 per ton",
+            "Rabu: US$ 145,1 per ton",
+            "Analis memperkirakan harga batu bara masih akan tertekan hingga akhir tahun "
+            "kecuali musim dingin datang lebih awal.",
+            "Berita Terkait",
+            "Harga Nikel Turun",
+            "Saham Tambang Anjlok",
+            "Ekspor Batu Bara Melemah",
+        ]
+    )
+    from summarizer import strip
+
+    paragraphs = strip(text).paragraphs
+    assert paragraphs[2:5] == [
+        "Senin: US$ 150,2 per ton",
+        "Selasa: US$ 147,8 per ton",
+        "Rabu: US$ 145,1 per ton",
+    ]
+    assert "Harga Nikel Turun" not in paragraphs
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Nvidia menjadi perusahaan paling bernilai di dunia pada perdagangan Selasa. "
+            '"We are at the beginning of a new industrial revolution, and every company will '
+            'need to build AI factories with us," kata CEO Nvidia. "The demand is real, but the '
+            'stock is priced for perfection," ujar seorang analis. Saham Nvidia naik 3,5 persen '
+            "dalam sehari karena permintaan chip untuk kecerdasan buatan terus meningkat.",
+            "id",
+        ),
+        (
+            "President Prabowo announced the members of his cabinet on Sunday night, retaining "
+            "several ministers who served under his predecessor, and the new cabinet is larger "
+            'than the previous one. "Ini kabinet yang kuat," he said.',
+            "en",
+        ),
+    ],
+)
+def test_body_language_reads_the_narration(text: str, language: str) -> None:
+    assert body_language(text) == language
+
+
+def test_unwrap_keeps_brand_lines_apart() -> None:
+    lines = [
+        "LIVE: Gempa M 5,6 Guncang Cianjur, Ini Perkembangan Terkini",
+        "kumparanNEWS",
+        "Ketua Bawaslu RI Rahmat Bagja. Foto: Ricardo/JPNN.com",
+        "jpnn.com, JAKARTA - Bawaslu menemukan ratusan alat peraga kampanye.",
+    ]
+    assert unwrap(lines) == lines
 
 
 def test_unwrap_joins_only_mid_sentence_breaks() -> None:

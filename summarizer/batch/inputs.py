@@ -121,8 +121,10 @@ def discover(root: Path, exclude: Iterable[Path] = ()) -> Discovery:
             if name.startswith(".") or not path.is_file():
                 continue
             (files if path.suffix.lower() in SUFFIXES else ignored).append(path)
-    order = lambda p: p.relative_to(root).as_posix()  # noqa: E731
-    return Discovery(sorted(files, key=order), sorted(ignored, key=order))
+    return Discovery(
+        sorted(files, key=lambda p: relative(p, root)),
+        sorted(ignored, key=lambda p: relative(p, root)),
+    )
 
 
 def relative(path: Path, root: Path) -> str:

@@ -19,6 +19,7 @@ import errno
 import hashlib
 import json
 import logging
+import os
 import re
 import time
 from collections.abc import Iterator, Sequence
@@ -43,7 +44,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_FORMATS = ("md", "json")
 DEFAULT_ARTICLES_PER_GROUP = 32
 # What summarizer.output.write_atomic leaves behind when killed: ".NAME.XXXXXXXX.tmp".
-_TEMP_FILE = re.compile(r"^\..+\.(md|json|txt|jsonl)\.[a-z0-9_]{8}\.tmp$")
+_TEMP_FILE = re.compile(r"^\.(?P<name>.+\.(md|json|txt|jsonl))\.[a-z0-9_]{8}\.tmp$")
 
 
 class OutputError(SummarizerError):
@@ -111,6 +112,7 @@ class _State:
     manifest: Manifest
     translator: Translator
     reporter: Reporter
+    sweeper: _TempSweeper = field(default_factory=lambda: _TempSweeper())
     counts: dict[str, int] = field(default_factory=dict)
     failures: list[tuple[str, str]] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
@@ -179,7 +181,6 @@ def run_batch(
     root, out_dir = Path(root), Path(out_dir)
     _check_writable(out_dir)
     with _exclusive(out_dir / f".{manifest_name}.lock"):
-        _remove_stale_temp_files(out_dir)
         return _run(
             files,
             root,
@@ -231,6 +232,7 @@ def _run(
         translator=CachedTranslator(base, cache) if cache is not None else base,
         reporter=reporter,
     )
+    state.sweeper.sweep(state.manifest.path)
     stopped = None
     reporter.start(sum(count_units(f) for f in files) + len(unsupported))
     try:
@@ -241,7 +243,7 @@ def _run(
             state.manifest.compact(state.keys)
     except _Stop as stop:
         stopped = str(stop)
-        logger.error("%s", stopped)
+        logger.info("%s", stopped)
     finally:
         reporter.close()
         if cache is not None:
@@ -440,6 +442,7 @@ def _write(state: _State, item: _Pending, result: Result, share: float) -> None:
     outputs = []
     for fmt in state.formats:
         name = item.unit.output(fmt)
+        state.sweeper.sweep(state.out_dir / name)
         write_atomic(state.out_dir / name, render(result, fmt))
         outputs.append(name)
     timings["write"] = round(time.perf_counter() - start, 4)
@@ -538,10 +541,31 @@ def _open_cache(path: Path) -> TranslationCache:
         ) from None
 
 
-def _remove_stale_temp_files(out_dir: Path) -> None:
-    """Remove the temporary files of atomic writes that a killed run left behind."""
-    for path in out_dir.rglob(".*.tmp"):
-        if _TEMP_FILE.match(path.name):
+class _TempSweeper:
+    """Removes the temporary files that a killed run's atomic writes left behind.
+
+    Only the temporary files of the outputs this run writes are removed (each just before
+    its output is written), so shards sharing an output folder never touch each other's
+    writes in flight. Each folder is listed once.
+    """
+
+    def __init__(self) -> None:
+        self.stale: dict[Path, dict[str, list[Path]]] = {}
+
+    def sweep(self, target: Path) -> None:
+        folder = target.parent
+        if folder not in self.stale:
+            found: dict[str, list[Path]] = {}
+            self.stale[folder] = found
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                entries = []
+            for entry in entries:
+                match = _TEMP_FILE.match(entry.name)
+                if match:
+                    found.setdefault(match.group("name"), []).append(Path(entry.path))
+        for path in self.stale[folder].pop(target.name, []):
             try:
                 path.unlink()
             except OSError:

@@ -109,11 +109,16 @@ class TranslationSet:
 
 @dataclass(frozen=True)
 class DigestItem:
-    """An Indonesian article with its reference summary."""
+    """An Indonesian article with its reference summary.
+
+    ``sentences`` holds the corpus's own sentence split when it has one (IndoSum), so that
+    LEAD-3 is the published baseline; empty otherwise.
+    """
 
     item_id: str
     article: Article
     reference: str
+    sentences: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -491,11 +496,16 @@ def _is_tokenised(paragraphs: Any) -> bool:
 
 
 def _indosum_item(item_id: str, paragraphs: list[Any], summary: list[Any]) -> DigestItem:
-    """An IndoSum article detokenised into paragraphs of running text."""
+    """An IndoSum article detokenised into paragraphs, its own sentence split kept."""
     sentences_by_paragraph = [[detokenize(s) for s in p] for p in paragraphs]
     text_paragraphs = [" ".join(p) for p in sentences_by_paragraph if p]
     reference = " ".join(detokenize(s) for s in summary)
-    return DigestItem(item_id, Article(paragraphs=text_paragraphs, language="id"), reference)
+    return DigestItem(
+        item_id,
+        Article(paragraphs=text_paragraphs, language="id"),
+        reference,
+        sentences=[s for p in sentences_by_paragraph for s in p],
+    )
 
 
 def _strip_rows(

@@ -21,7 +21,7 @@ from typing import Any
 from summarizer.document import Article
 from summarizer.strip.decode import MAX_INPUT_BYTES, is_html, to_text
 from summarizer.strip.fetch import DEFAULT_TIMEOUT, MAX_FETCH_BYTES
-from summarizer.strip.language import detect_language
+from summarizer.strip.language import body_language, detect_language
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ def as_plain_article(raw: str | bytes, *, encoding: str | None = None) -> Articl
 
     text = to_text(raw, encoding)
     article = Article.from_text(text)
-    language = detect_language(article.text)
+    language = body_language(article.text)
     return dataclasses.replace(
         article, language=language, warnings=list(language_warnings(language))
     )

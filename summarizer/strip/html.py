@@ -19,7 +19,7 @@ from typing import Any
 from summarizer.document import Article, Notice
 from summarizer.errors import NoArticleError
 from summarizer.strip import patterns
-from summarizer.strip.language import detect_language, words
+from summarizer.strip.language import body_language, words
 from summarizer.strip.pasted import (
     MIN_BODY_WORDS,
     Line,
@@ -300,7 +300,7 @@ def strip_html(html: str, url: str | None = None) -> Article:
     kept_text = ""
     if document is not None and not isinstance(document, dict):
         kept_text = document.text or ""
-    if kept_text and detect_language(kept_text[:5000]) != "id" and not _menu_like(kept_text):
+    if kept_text and body_language(kept_text[:5000]) != "id" and not _menu_like(kept_text):
         # The Indonesian rules have nothing to add on other languages: trafilatura's
         # text, cleaned of the lines that match a boilerplate pattern.
         selection = _clean_lines(kept_text)
@@ -334,7 +334,7 @@ def strip_html(html: str, url: str | None = None) -> Article:
     region = {line.text for line in lines[lo:hi]}
     removed = [r for r in selection.removed if (r in region or r in kept_text) and r != title]
     byline = find_byline(lines, selection.start)
-    language = detect_language(" ".join(paragraphs)[:5000])
+    language = body_language(" ".join(paragraphs)[:5000])
     warnings: list[Notice] = list(language_warnings(language))
     return Article(
         paragraphs=paragraphs,

@@ -2,7 +2,8 @@
 
 jusText's stoplists (Indonesian and English) are broad, hundreds of frequent words: a
 line of running text has many of them, a menu or a headline few. Telling Indonesian from
-English is :func:`summarizer.language.detect_language`, re-exported here.
+English is :func:`summarizer.language.detect_language`, re-exported here; an article's
+language is :func:`body_language`, which reads the narration, not the quotations.
 """
 
 from __future__ import annotations
@@ -12,9 +13,30 @@ from functools import lru_cache
 
 from summarizer.language import detect_language
 
-__all__ = ["detect_language", "stopword_density", "stopwords", "words"]
+__all__ = ["body_language", "detect_language", "stopword_density", "stopwords", "words"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+# A quotation: an Indonesian article quotes English speakers in English.
+_QUOTED = re.compile(r"\"[^\"\n]{1,1000}\"|“[^”\n]{1,1000}”")
+# Below this many words of narration, the quotations count too.
+_MIN_NARRATION_WORDS = 30
+
+
+def body_language(text: str) -> str | None:
+    """The language of an article's narration (its quotations left out when enough remains).
+
+    Args:
+        text: the article body.
+
+    Returns:
+        ``"id"``, ``"en"``, or None when it cannot tell.
+    """
+    narration = _QUOTED.sub(" ", text)
+    if len(narration.split()) >= _MIN_NARRATION_WORDS:
+        language = detect_language(narration)
+        if language is not None:
+            return language
+    return detect_language(text)
 
 
 @lru_cache(maxsize=1)

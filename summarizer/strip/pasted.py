@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from summarizer.document import Article, Notice
 from summarizer.errors import NoArticleError
 from summarizer.strip import patterns
-from summarizer.strip.language import detect_language, stopword_density, words
+from summarizer.strip.language import body_language, stopword_density, words
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +46,39 @@ _TERMINAL = re.compile(r"[.!?…:;\"”’'»)]\s*$")
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"”’»)]*\s+[\"“'(]*[A-Z]")
 # A run of this many short lines inside the body is a list of links, not the article.
 _MAX_SHORT_RUN = 3
+# A list item of the body: "1. ...", "- ...", "• ...", or "Label: value" ("Senin: US$ 150 per ton").
+_LIST_ITEM = re.compile(
+    r"^\s*(?:\d{1,2}[.)]\s+\S|[-•*·–—]\s*\S|[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+\S)"
+)
+# A numbered subheading of a list article: "2. Beli secara rutin".
+_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")
+# The longest body list item, in words, and the longest list.
+_MAX_ITEM_WORDS = 30
+_MAX_ITEMS = 30
+# Announcements that introduce a list of linked headlines ("Baca juga:", "Simak berita ini:").
+_LINK_LIST_INTRO = re.compile(
+    r"^\W*(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula|lainnya|berita|artikel)|:\W*$",
+    re.IGNORECASE,
+)
+# A summary box holds at most this many points of at most this many words.
+_MAX_SUMMARY_POINTS = 6
+_MAX_SUMMARY_WORDS = 18
+# A caption: a short sentence ending with the day and date of the picture, "Jumat (12/7/2024).".
+_MAX_CAPTION_WORDS = 25
+_CAPTION_END = re.compile(r"\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)\.?\s*$")
+_SPEECH = re.compile(
+    r"[\"“”]|\b(?:kata|ujar|ucap|ungkap|jelas|tutur|tegas|sebut|imbuh|terang)(?:nya)?\b",
+    re.IGNORECASE,
+)
+# Headlines capitalise every word but these (Indonesian and English title case).
+_TITLE_LOWER = frozenset(
+    "di ke dari dan yang untuk dengan atau pada dalam oleh ini itu jadi vs the of and in on to for a an at by".split()
+)
+_TITLE_WORD = re.compile(r"[^\W_][\w'’.-]*")
+# A line of at least this many content words, all capitalised (one may be lower case per
+# this many words, for a headline's slips), is a headline.
+_MIN_HEADLINE_WORDS = 5
+_WORDS_PER_LOWER = 10
 # Below this many words of prose, a selection is not an article.
 MIN_BODY_WORDS = 25
 
@@ -60,11 +93,12 @@ class Line:
     terminal: bool
     pattern: str | None
     caps: bool
+    headline: bool = False
 
     @property
     def prose(self) -> bool:
         """Running text: long enough, punctuated, full of function words."""
-        if self.pattern is not None or self.n_words < 8:
+        if self.pattern is not None or self.n_words < 8 or self.headline:
             return False
         if patterns.DATELINE.match(self.text):
             return True
@@ -106,14 +140,25 @@ def make_line(text: str) -> Line:
     stripped = text.strip()
     tokens = words(stripped)
     caps = len(tokens) <= 8 and stripped.isupper() and sum(c.isalpha() for c in stripped) >= 3
+    terminal = bool(_TERMINAL.search(stripped))
     return Line(
         text=stripped,
         n_words=len(tokens),
         density=stopword_density(tokens),
-        terminal=bool(_TERMINAL.search(stripped)),
+        terminal=terminal,
         pattern=patterns.is_boilerplate(stripped),
         caps=caps,
+        headline=not terminal and is_title_case(stripped),
     )
+
+
+def is_title_case(text: str) -> bool:
+    """Whether ``text`` is written like a headline: nearly every content word capitalised."""
+    content = [w for w in _TITLE_WORD.findall(text) if w.lower() not in _TITLE_LOWER]
+    if len(content) < _MIN_HEADLINE_WORDS:
+        return False
+    lower = sum(1 for w in content if not (w[0].isupper() or w[0].isdigit()))
+    return lower <= len(content) // _WORDS_PER_LOWER
 
 
 def score(line: Line) -> float:
@@ -163,7 +208,8 @@ def select_body(
         The kept paragraphs (a stand-alone dateline joined to the lead) and the dropped
         lines, both in page order.
     """
-    scores = [score(line) for line in lines]
+    items = list_items(lines)
+    scores = [max(score(line), 1.0) if i in items else score(line) for i, line in enumerate(lines)]
     if bonus is not None:
         scores = [s + b for s, b in zip(scores, bonus, strict=True)]
     if window is not None:
@@ -173,12 +219,15 @@ def select_body(
     # A dateline alone on the line before the lead belongs to the lead.
     if start > 0 and patterns.DATELINE_ALONE.match(lines[start - 1].text):
         start -= 1
+    start = _numbered_heading_before(lines, start, end)
     keep = [start <= i < end and lines[i].pattern is None for i in range(len(lines))]
     if keepable is not None:
         keep = [k and ok for k, ok in zip(keep, keepable, strict=True)]
     _drop_before_lead(lines, keep, start, end)
+    _drop_summary_box(lines, keep, start, end)
+    _drop_opening_caption(lines, keep, start, end)
     _drop_linked_headlines(lines, keep)
-    _drop_short_runs(lines, keep, start, end)
+    _drop_short_runs(lines, keep, start, end, items)
     _drop_repeats(lines, keep)
     paragraphs: list[str] = []
     removed: list[str] = []
@@ -208,16 +257,88 @@ def select_body(
     return Selection(paragraphs=paragraphs, removed=removed, start=start, end=end)
 
 
+def list_items(lines: list[Line]) -> set[int]:
+    """Indices of the body's list items: short list-like lines after a prose line ending in ":"."""
+    items: set[int] = set()
+    for i, line in enumerate(lines):
+        if line.pattern is not None or not line.text.endswith(":"):
+            continue
+        if not (line.prose or line.sentence or line.n_words >= 4):
+            continue
+        run = []
+        for j in range(i + 1, min(len(lines), i + 1 + _MAX_ITEMS)):
+            item = lines[j]
+            if item.pattern is not None or item.n_words > _MAX_ITEM_WORDS:
+                break
+            if not _LIST_ITEM.match(item.text):
+                break
+            run.append(j)
+        if len(run) >= 2:
+            items.update(run)
+    return items
+
+
+def _numbered_heading_before(lines: list[Line], start: int, end: int) -> int:
+    """``start``, moved up over a numbered subheading ("2. Beli rutin") whose sequel is in the body."""
+    if start == 0 or lines[start - 1].pattern is not None:
+        return start
+    match = _NUMBERED.match(lines[start - 1].text)
+    if not match or lines[start - 1].n_words > 15:
+        return start
+    following = f"{int(match.group(1)) + 1}"
+    for line in lines[start:end]:
+        sequel = _NUMBERED.match(line.text)
+        if sequel and sequel.group(1) == following:
+            return start - 1
+    return start
+
+
 def _drop_linked_headlines(lines: list[Line], keep: list[bool]) -> None:
     """Drop the headlines listed under a bare "Baca juga:" line (the links themselves)."""
     for i, line in enumerate(lines):
         match = patterns.LINK_ANNOUNCE.match(line.text)
         if not match or words(line.text[match.end() :]):
             continue
+        if not _LINK_LIST_INTRO.search(line.text):
+            # "Lanjutkan membaca", "ADVERTISEMENT": what follows is the article going on.
+            continue
         for j in range(i + 1, min(len(lines), i + 1 + _MAX_LINKED)):
             if lines[j].prose or lines[j].sentence or lines[j].pattern is not None:
                 break
             keep[j] = False
+
+
+def _drop_summary_box(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
+    """Drop the short points of a summary box ("Ringkasan", "Intinya sih...") above the lead."""
+    heading = next(
+        (i for i in range(max(0, start - 3), min(end, start + 8)) if lines[i].pattern == "summary"),
+        None,
+    )
+    if heading is None:
+        return
+    for k in range(heading + 1, min(end, heading + 1 + _MAX_SUMMARY_POINTS)):
+        line = lines[k]
+        if line.n_words > _MAX_SUMMARY_WORDS or patterns.DATELINE.match(line.text):
+            return
+        keep[k] = False
+
+
+def _drop_opening_caption(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
+    """Drop a photo caption left above the lead: one short dated sentence, no speech, no dateline."""
+    kept = [i for i in range(start, end) if keep[i]]
+    if len(kept) < 3:
+        return
+    first, lead = lines[kept[0]], lines[kept[1]]
+    if (
+        first.n_words <= _MAX_CAPTION_WORDS
+        and _CAPTION_END.search(first.text)
+        and not _SPEECH.search(first.text)
+        and not patterns.DATELINE.match(first.text)
+        and len(_SENTENCE_INSIDE.findall(first.text)) == 0
+        and lead.prose
+        and lead.n_words > first.n_words
+    ):
+        keep[kept[0]] = False
 
 
 def _drop_before_lead(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
@@ -231,15 +352,17 @@ def _drop_before_lead(lines: list[Line], keep: list[bool], start: int, end: int)
             return
 
 
-def _drop_short_runs(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
+def _drop_short_runs(
+    lines: list[Line], keep: list[bool], start: int, end: int, items: set[int]
+) -> None:
     """Drop runs of short lines (lists of related headlines, menus) inside the body."""
     i = start
     while i < end:
-        if not (keep[i] and lines[i].short):
+        if not (keep[i] and lines[i].short) or i in items:
             i += 1
             continue
         j = i
-        while j < end and (lines[j].short or not keep[j]) and not lines[j].prose:
+        while j < end and (lines[j].short or not keep[j]) and not lines[j].prose and j not in items:
             j += 1
         shorts = [k for k in range(i, j) if keep[k]]
         if len(shorts) >= _MAX_SHORT_RUN:
@@ -296,6 +419,15 @@ def find_byline(lines: list[Line], start: int) -> Byline:
     return Byline(date=date, author=author)
 
 
+def _is_outlet_byline(text: str, body: list[str]) -> bool:
+    """Whether ``text`` is "Name, Outlet" with the outlet of the lead's dateline ("Jakarta, IDN Times")."""
+    if "," not in text or len(text.split()) > 6 or not body:
+        return False
+    outlet = text.rsplit(",", 1)[1].strip()
+    dateline = re.split(r"\s[-–—]{1,2}\s", body[0], maxsplit=1)[0]
+    return bool(outlet) and len(dateline) < len(body[0]) and outlet.lower() in dateline.lower()
+
+
 def find_title(lines: list[Line], start: int, body: list[str]) -> str | None:
     """The headline: a headline-like line above the body that shares its words."""
     body_words = set(words(" ".join(body)))
@@ -309,6 +441,8 @@ def find_title(lines: list[Line], start: int, body: list[str]) -> str | None:
         if line.pattern is not None or not 3 <= line.n_words <= 25:
             continue
         if line.text.rstrip().endswith((".", ",", ":")) or line.caps:
+            continue
+        if _is_outlet_byline(line.text, body):
             continue
         tokens = words(line.text)
         overlap = sum(1 for t in tokens if t in body_words) / len(tokens)
@@ -326,6 +460,11 @@ def find_title(lines: list[Line], start: int, body: list[str]) -> str | None:
     return best[1]
 
 
+# A line going on from the one before opens with a plain lower-case word, not a brand
+# ("kumparanNEWS", "detikNews") or an address ("jpnn.com, JAKARTA -").
+_PLAIN_WORD = re.compile(r"^[a-z]+(?:-[a-z]+)?(?=[\s,;:)]|$)")
+
+
 def unwrap(raw_lines: list[str]) -> list[str]:
     """Join hard-wrapped lines (a line cut mid-sentence, the next going on in lower case)."""
     out: list[str] = []
@@ -335,9 +474,10 @@ def unwrap(raw_lines: list[str]) -> list[str]:
             out
             and text
             and out[-1]
-            and text[0].islower()
+            and _PLAIN_WORD.match(text)
             and len(out[-1]) >= 40
             and not _TERMINAL.search(out[-1])
+            and patterns.is_boilerplate(out[-1]) is None
         ):
             out[-1] = f"{out[-1]} {text}"
         else:
@@ -381,7 +521,7 @@ def strip_text(text: str) -> Article:
             )
     title = find_title(lines, selection.start, paragraphs)
     removed = [r for r in selection.removed if r != title]
-    language = detect_language(" ".join(paragraphs))
+    language = body_language(" ".join(paragraphs))
     warnings.extend(language_warnings(language))
     byline = find_byline(lines, selection.start)
     return Article(

@@ -22,7 +22,7 @@ _WORD_DATE = r"\d{1,2}\s+" + _MONTHS + r"\.?,?\s+\d{4}"
 
 # A line that only announces a link or a widget: it never belongs to the body.
 LINK_ANNOUNCE = re.compile(
-    r"^\W*(?:baca\s+(?:juga|pula|selengkapnya|lainnya|berita)|baca\s*:|lihat\s+(?:juga|foto|video|selengkapnya)"
+    r"^\W*(?:baca\s+(?:juga|pula|selengkapnya|lainnya|berita|artikel)|baca\s*:|jangan\s+lewatkan\s+(?:video|berita)|lihat\s+(?:juga|foto|video|selengkapnya)"
     r"|simak\s+(?:juga|video|berita|selengkapnya|di\s+sini|breaking|informasi|update|artikel)"
     r"|tonton\s+(?:juga|video)|pilihan\s+editor\s*:|dapatkan\s+(?:update|berita|informasi|info)"
     r"|follow\s+(?:berita|kami|us|whatsapp|channel|saluran|instagram)|ikuti\s+(?:kami|berita|saluran|update|whatsapp|channel)"
@@ -30,7 +30,8 @@ LINK_ANNOUNCE = re.compile(
     r"|saksikan\s+(?:juga|video|live|siaran)|dengarkan\s+juga|cek\s+berita"
     r"|klik\s+(?:di\s+sini|untuk|link)|artikel\s+ini\s+telah\s+(?:tayang|terbit)"
     r"|gambas\s*:|\[gambas|advertisement|scroll\s+to\s+continue|lanjut(?:kan)?\s+baca"
-    r"|read\s+(?:more|also|next)\s*:?|also\s+read|related\s*:|see\s+also)(?!\w)",
+    r"|read\s+(?:more|also|next)\s*:?|read\s*:|also\s+read|related\s*:|see\s+also|click\s+here"
+    r"|editor'?s\s+(?:choice|picks?)\s*:)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -55,7 +56,7 @@ LIST_HEADING = re.compile(
 STAFF = re.compile(
     r"^\W*(?:editor|redaktur|pewarta|penulis|reporter|wartawan|kontributor|penyunting|penyelaras"
     r"|fotografer|videografer|produser|writer|author|editing\s+by|reporting\s+by|uploader"
-    r"|copy\s*editor|desain|grafis|ilustrator)(?:\s+\w+)?\s*[:：|]",
+    r"|copy\s*editor|desain|grafis|ilustrator|rep|red)(?:\s+(?:&|dan|and)\s+\w+)?(?:\s+\w+)?\s*[:：|]",
     re.IGNORECASE,
 )
 # "Laporan wartawan Tribunnews.com, Nama" / "Laporan Reporter X": an intro byline.
@@ -65,14 +66,36 @@ REPORT_BYLINE = re.compile(
 
 # Reporter / editor initials closing an article: "(fyk/ash)", "(kpl/pur/tch)", "(ant)", "(*)".
 INITIALS = re.compile(
-    r"^(?:\(\s*(?:[a-zA-Z*]{1,6}\s*/\s*)*[a-zA-Z*]{1,6}\s*\)|[a-z]{2,4}(?:/[a-z]{2,4})+)$"
+    r"^(?:\(\s*(?:[a-zA-Z*][a-zA-Z0-9*]{0,5}\s*/\s*)*[a-zA-Z*][a-zA-Z0-9*]{0,5}\s*\)"
+    r"|\[\s*(?:[a-z][a-z0-9]{1,5}\s*/\s*)*[a-z][a-z0-9]{1,5}\s*\]|[a-z]{2,4}(?:/[a-z]{2,4})+)$"
 )
 TRAILING_INITIALS = re.compile(
-    r"\s*\(\s*(?:[a-zA-Z]{2,6}\s*/\s*)+[a-zA-Z*]{2,6}\s*\)\s*$|\s*\(\*\)\s*$|(?<=[.!?\"”])\s*\([a-z]{2,4}\)\s*$"
+    r"\s*\(\s*(?:[a-zA-Z][a-zA-Z0-9]{1,5}\s*/\s*)+[a-zA-Z*][a-zA-Z0-9*]{1,5}\s*\)\s*$|\s*\(\*\)\s*$"
+    r"|(?<=[.!?\"”])\s*\([a-z]{2,4}\)\s*$|(?<=[.!?\"”])\s*\[\s*(?:[a-z][a-z0-9]{1,5}\s*/\s*)*[a-z][a-z0-9]{1,5}\s*\]\s*$"
 )
 # A "Baca juga: ..." link run into the end of a paragraph.
 INLINE_LINK = re.compile(
     r"(?<=[.!?\"”])\s+(?:baca|simak|lihat|tonton)\s+(?:juga|pula)\s*:[^.!?]{0,200}$", re.IGNORECASE
+)
+
+# A "Baca juga: <headline>" link in the middle of a paragraph, after a sentence.
+MID_LINK = re.compile(r"(?<=[.!?\"”])\s+(?:baca|simak|lihat)\s+(?:juga|pula)\s*:\s*", re.IGNORECASE)
+# Words a title-case headline leaves in lower case.
+_TITLE_LOWER = frozenset(
+    "di ke dari dan yang untuk dengan atau pada dalam oleh ini itu jadi vs the of and in on to for a an at by".split()
+)
+# "Sumber: Antara", "Sumber : Liputan6.com": the news outlet a story came from (a press
+# release's "Sumber: Pemerintah Kota ..." names its issuer and belongs to it).
+SOURCE_LINE = re.compile(r"^\W*sumber\s*:\s*[\w.-]+(?:\s+[\w.-]+)?\W*$", re.IGNORECASE)
+# The heading of a comment section, or of a summary box above the lead.
+COMMENTS = re.compile(
+    r"^\W*(?:\d[\d.,]*\s+)?(?:komentar|comments?|tanggapan)(?:\s*\(\d+\))?\W*$"
+    r"|^\W*(?:tulis|lihat|tampilkan|kirim)\s+(?:\d+\s+)?komentar\b.{0,30}$",
+    re.IGNORECASE,
+)
+SUMMARY_HEADING = re.compile(
+    r"^\W*(?:ringkasan(?:\s+berita)?|intinya\s+sih|poin\s+(?:penting|utama)|key\s+points|highlights?|in\s+brief)\W*$",
+    re.IGNORECASE,
 )
 
 # Photo and video credits and captions.
@@ -152,9 +175,40 @@ FOOTER = re.compile(
     re.IGNORECASE,
 )
 
+# A promotion that ends in a link: "Baca artikel detiknews, "..." selengkapnya https://...",
+# "Klik untuk baca: https://...", "Android: https://bit.ly/...". Body sentences that end in an
+# address ("daftar melalui laman https://...") have none of these cue words.
+PROMO_LINK = re.compile(
+    r"\b(?:selengkapnya|klik|baca|download|unduh|install|instal|gabung|bergabung|join|saluran|channel"
+    r"|whatsapp|telegram|google\s+news|follow|ikuti|subscribe|android|ios|app\s+store|play\s+store)"
+    r"\b.{0,300}?(?:https?://|www\.|bit\.ly/)\S+\s*$",
+    re.IGNORECASE,
+)
+
+# Paywalls and login walls: "Anda sedang membaca artikel premium", "Berlangganan sekarang...",
+# "Silakan login untuk berkomentar", "Sudah punya akun?".
+PAYWALL = re.compile(
+    r"\b(?:artikel|konten|berita)\s+(?:premium|eksklusif|khusus\s+pelanggan)"
+    r"|\bberlangganan\s+(?:sekarang|untuk|tempo|kompas|digital|mulai)|akses\s+tanpa\s+batas"
+    r"|sudah\s+(?:berlangganan|punya\s+akun|memiliki\s+akun)|belum\s+(?:berlangganan|punya\s+akun)"
+    r"|(?:login|masuk|daftar)\s+(?:terlebih\s+dahulu\s+)?untuk\s+(?:membaca|berkomentar|memberikan\s+komentar|melanjutkan|mengakses)"
+    r"|untuk\s+membaca\s+(?:artikel|berita)\s+(?:ini\s+)?selengkapnya"
+    r"|(?:subscribe|sign\s+in|log\s+in)\s+to\s+(?:read|continue|comment)|premium\s+(?:article|content)",
+    re.IGNORECASE,
+)
+
+# Disclaimers, cookie notices and contact lines: never the article, however long.
+NOTICE = re.compile(
+    r"^\W*(?:disclaimer|penafian)\s*:"
+    r"|\b(?:kami|situs\s+(?:ini|kami)|website\s+(?:ini|kami)|we|this\s+(?:site|website))\s+"
+    r"(?:menggunakan|memakai|uses?)\s+(?:cookies?|kuki)\b"
+    r"|^\W*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*$",
+    re.IGNORECASE,
+)
+
 # A dateline: a place (and source) then a dash, before the lead: "JAKARTA, iNews.id -",
 # "Liputan6.com, Jakarta -", "Mataram, NTB (ANTARA News) -", "Jakarta -".
-_PLACE = r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}"
+_PLACE = r"(?:[A-Z][\w.'’]*|[a-z][\w-]*\.(?:com|id|co\.id|co|net))(?:\s+[A-Z][\w.'’]*){0,3}"
 _SOURCE = r"(?:,\s*[\w.'’/]+(?:\s+[\w.'’/]+){0,3})?"
 _PAREN = r"(?:\s*\([^)]{1,60}\))?"
 _DATELINE = _PLACE + _SOURCE + _PAREN + r"\s*[-–—]{1,2}"
@@ -180,6 +234,16 @@ def is_boilerplate(line: str) -> str | None:
     words = len(text.split())
     if LINK_ANNOUNCE.match(text) and words <= 60:
         return "link"
+    if words <= 60 and (NOTICE.search(text) or PAYWALL.search(text)):
+        return "notice"
+    if words <= 8 and COMMENTS.match(text):
+        return "list-heading"
+    if words <= 4 and SUMMARY_HEADING.match(text):
+        return "summary"
+    if SOURCE_LINE.match(text):
+        return "staff"
+    if words <= 40 and PROMO_LINK.search(text[-_TAIL:]):
+        return "link"
     if words <= 12 and PAGINATION.match(text):
         return "pagination"
     if STAFF.match(text) or (REPORT_BYLINE.match(text) and words <= 12):
@@ -188,7 +252,7 @@ def is_boilerplate(line: str) -> str | None:
         return "list-heading"
     if words <= 4 and INITIALS.match(text):
         return "initials"
-    tail = " " + text[-_CREDIT_TAIL:]
+    tail = " " + strip_trailing_initials(text)[0][-_CREDIT_TAIL:]
     if words <= 80 and (
         END_CREDIT.search(tail) or POSITION_CAPTION.match(text) or END_AGENCY_CREDIT.search(tail)
     ):
@@ -224,11 +288,28 @@ def strip_trailing_initials(paragraph: str) -> tuple[str, str | None]:
 
 
 def strip_inline_link(paragraph: str) -> tuple[str, str | None]:
-    """``paragraph`` without a trailing "Baca juga: ..." link, and the link (or None)."""
+    """``paragraph`` without a "Baca juga: ..." link run into it, and the link (or None).
+
+    At the end of the paragraph the link is the rest of it; in the middle, the link is the
+    headline in title case, up to the word that opens the next sentence (the capitalised
+    word before the first lower-case content word).
+    """
     match = INLINE_LINK.search(paragraph, max(0, len(paragraph) - _TAIL))
-    if not match:
+    if match:
+        return paragraph[: match.start()].rstrip(), match.group().strip()
+    middle = MID_LINK.search(paragraph)
+    if not middle:
         return paragraph, None
-    return paragraph[: match.start()].rstrip(), match.group().strip()
+    tokens = list(re.finditer(r"\S+", paragraph[middle.end() :]))
+    for k, token in enumerate(tokens):
+        word = token.group().strip("\"'“”‘’()[],.:;!?")
+        if word and word[0].islower() and word.lower() not in _TITLE_LOWER:
+            if k < 3:
+                return paragraph, None
+            cut = middle.end() + tokens[k - 1].start()
+            link = paragraph[middle.start() : cut].strip()
+            return f"{paragraph[: middle.start()].rstrip()} {paragraph[cut:]}", link
+    return paragraph, None
 
 
 def strip_trailing_counter(line: str) -> str:

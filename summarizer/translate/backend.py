@@ -79,6 +79,7 @@ Loader = Callable[[BackendRequest], Backend]
 # name -> "module:function"; modules are imported only when their backend is asked for.
 BACKENDS: dict[str, str] = {
     "transformers": "summarizer.translate.hf:load_transformers",
+    "ctranslate2": "summarizer.translate.ct2:load_ctranslate2",
 }
 
 _loaded: dict[BackendRequest, Backend] = {}
@@ -119,7 +120,7 @@ def choose_backend(name: str, spec: ModelSpec, device: str) -> str:
 
 
 # Tried in this order by backend="auto".
-AUTO_ORDER: list[str] = ["transformers"]
+AUTO_ORDER: list[str] = ["ctranslate2", "transformers"]
 
 
 def _supports(backend: str, spec: ModelSpec, device: str) -> bool:
