@@ -225,3 +225,15 @@ def test_local_directory_is_a_model(toy_marian_dir) -> None:
 
     spec = resolve_model(str(toy_marian_dir))
     assert spec.is_local and spec.source == str(toy_marian_dir.resolve())
+
+
+@pytest.mark.parametrize("beams", [1, 4])
+def test_scores_are_finite_log_probabilities(toy_marian_dir, beams: int) -> None:
+    import math
+
+    translator = Translator(str(toy_marian_dir), beams=beams, device="cpu", backend="transformers")
+    # Uneven output lengths in one batch: padded steps must not poison the scores.
+    results = translator.translate_sentences(
+        ["Hari ini Senin.", "Saya pergi ke pasar pada hari Senin."]
+    )
+    assert all(r.score is not None and math.isfinite(r.score) and r.score <= 0 for r in results)

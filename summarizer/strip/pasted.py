@@ -63,17 +63,6 @@ _LINK_LIST_INTRO = re.compile(
 # A summary box holds at most this many points of at most this many words.
 _MAX_SUMMARY_POINTS = 6
 _MAX_SUMMARY_WORDS = 18
-# A caption: a short sentence ending with the day and date of the picture, "Jumat (12/7/2024).".
-_MAX_CAPTION_WORDS = 25
-_CAPTION_END = re.compile(r"\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)\.?\s*$")
-_SPEECH = re.compile(
-    r"[\"“”]|\b(?:kata|ujar|ucap|ungkap|jelas|tutur|tegas|sebut|imbuh|terang)(?:nya)?\b",
-    re.IGNORECASE,
-)
-# Headlines capitalise every word but these (Indonesian and English title case).
-_TITLE_LOWER = frozenset(
-    "di ke dari dan yang untuk dengan atau pada dalam oleh ini itu jadi vs the of and in on to for a an at by".split()
-)
 _TITLE_WORD = re.compile(r"[^\W_][\w'’.-]*")
 # A line of at least this many content words, all capitalised (one may be lower case per
 # this many words, for a headline's slips), is a headline.
@@ -154,7 +143,7 @@ def make_line(text: str) -> Line:
 
 def is_title_case(text: str) -> bool:
     """Whether ``text`` is written like a headline: nearly every content word capitalised."""
-    content = [w for w in _TITLE_WORD.findall(text) if w.lower() not in _TITLE_LOWER]
+    content = [w for w in _TITLE_WORD.findall(text) if w.lower() not in patterns.TITLE_LOWER]
     if len(content) < _MIN_HEADLINE_WORDS:
         return False
     lower = sum(1 for w in content if not (w[0].isupper() or w[0].isdigit()))
@@ -225,7 +214,6 @@ def select_body(
         keep = [k and ok for k, ok in zip(keep, keepable, strict=True)]
     _drop_before_lead(lines, keep, start, end)
     _drop_summary_box(lines, keep, start, end)
-    _drop_opening_caption(lines, keep, start, end)
     _drop_linked_headlines(lines, keep)
     _drop_short_runs(lines, keep, start, end, items)
     _drop_repeats(lines, keep)
@@ -321,24 +309,6 @@ def _drop_summary_box(lines: list[Line], keep: list[bool], start: int, end: int)
         if line.n_words > _MAX_SUMMARY_WORDS or patterns.DATELINE.match(line.text):
             return
         keep[k] = False
-
-
-def _drop_opening_caption(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
-    """Drop a photo caption left above the lead: one short dated sentence, no speech, no dateline."""
-    kept = [i for i in range(start, end) if keep[i]]
-    if len(kept) < 3:
-        return
-    first, lead = lines[kept[0]], lines[kept[1]]
-    if (
-        first.n_words <= _MAX_CAPTION_WORDS
-        and _CAPTION_END.search(first.text)
-        and not _SPEECH.search(first.text)
-        and not patterns.DATELINE.match(first.text)
-        and len(_SENTENCE_INSIDE.findall(first.text)) == 0
-        and lead.prose
-        and lead.n_words > first.n_words
-    ):
-        keep[kept[0]] = False
 
 
 def _drop_before_lead(lines: list[Line], keep: list[bool], start: int, end: int) -> None:

@@ -80,8 +80,8 @@ INLINE_LINK = re.compile(
 
 # A "Baca juga: <headline>" link in the middle of a paragraph, after a sentence.
 MID_LINK = re.compile(r"(?<=[.!?\"”])\s+(?:baca|simak|lihat)\s+(?:juga|pula)\s*:\s*", re.IGNORECASE)
-# Words a title-case headline leaves in lower case.
-_TITLE_LOWER = frozenset(
+# Words a title-case headline leaves in lower case (Indonesian and English).
+TITLE_LOWER = frozenset(
     "di ke dari dan yang untuk dengan atau pada dalam oleh ini itu jadi vs the of and in on to for a an at by".split()
 )
 # "Sumber: Antara", "Sumber : Liputan6.com": the news outlet a story came from (a press
@@ -303,7 +303,7 @@ def strip_inline_link(paragraph: str) -> tuple[str, str | None]:
     tokens = list(re.finditer(r"\S+", paragraph[middle.end() :]))
     for k, token in enumerate(tokens):
         word = token.group().strip("\"'“”‘’()[],.:;!?")
-        if word and word[0].islower() and word.lower() not in _TITLE_LOWER:
+        if word and word[0].islower() and word.lower() not in TITLE_LOWER:
             if k < 3:
                 return paragraph, None
             cut = middle.end() + tokens[k - 1].start()

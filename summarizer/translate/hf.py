@@ -86,7 +86,8 @@ class TransformersBackend:
         pad = self.tokenizer.pad_token_id
         generated = out.sequences[:, -transition.shape[1] :]
         mask = generated != pad
-        totals = (transition * mask).sum(dim=1)
+        # Padded steps score -inf: mask them out before summing (-inf * 0 is NaN).
+        totals = transition.masked_fill(~mask, 0.0).sum(dim=1)
         lengths = mask.sum(dim=1).clamp(min=1)
         return [float(s) for s in totals / lengths]
 
@@ -111,6 +112,9 @@ def load_transformers(request: BackendRequest) -> TransformersBackend:
     if request.spec.src_lang and hasattr(tokenizer, "src_lang"):
         tokenizer.src_lang = request.spec.src_lang
     model.eval().to(request.device)
+    # Output length is bounded per batch by max_new_tokens; a max_length from the
+    # model's generation config would only clash with it.
+    model.generation_config.max_length = None
     if request.compute_type == "int8" and request.device == "cpu":
         model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
     return TransformersBackend(request, tokenizer, model)
