@@ -167,12 +167,13 @@ def run_worker(args: argparse.Namespace) -> None:
     else:
         translate = project_translator(args.model, args.device, config)
     translate(sentences[:8])  # warm-up: lazy initialisation, kernels, caches
-    times = []
+    times, cpu_times = [], []
     outputs: list[str] = []
     for _ in range(args.repeats):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         outputs = translate(sentences)
         times.append(time.perf_counter() - started)
+        cpu_times.append(time.process_time() - cpu_started)
     tokenizer = AutoTokenizer.from_pretrained(args.model)
     tokens = sum(len(ids) for ids in tokenizer(text_target=outputs)["input_ids"])
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -182,6 +183,7 @@ def run_worker(args: argparse.Namespace) -> None:
                 "name": config.name,
                 "tokens": tokens,
                 "times": times,
+                "cpu_times": cpu_times,
                 "rss_mb": peak_kib / 1024,
                 "gpu_mb": gpu_memory_mb() if args.device.startswith("cuda") else None,
             }
@@ -237,8 +239,10 @@ def table(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
     base = by_name.get(BASELINE, {})
     base_rate = _rate(base) if "times" in base else None
     gpu = args.device.startswith("cuda")
-    head = "| configuration | beams | tokens | median s | tokens/s | x plain | peak RSS MB |"
-    rule = "|---|---|---|---|---|---|---|"
+    head = (
+        "| configuration | beams | tokens | median s | CPU s | tokens/s | x plain | peak RSS MB |"
+    )
+    rule = "|---|---|---|---|---|---|---|---|"
     if gpu:
         head += " GPU MB |"
         rule += "---|"
@@ -252,7 +256,8 @@ def table(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
         ratio = f"{rate / base_rate:.2f}" if base_rate else "-"
         row = (
             f"| {result['name']} | {beams[result['name']]} | {result['tokens']} "
-            f"| {statistics.median(result['times']):.2f} | {rate:.0f} | {ratio} "
+            f"| {statistics.median(result['times']):.1f} "
+            f"| {statistics.median(result['cpu_times']):.1f} | {rate:.0f} | {ratio} "
             f"| {result['rss_mb']:.0f} |"
         )
         if gpu:
@@ -274,8 +279,6 @@ def machine() -> str:
             if line.startswith("model name"):
                 parts[0] = line.split(":", 1)[1].strip()
                 break
-        load = os.getloadavg()[0]
-        parts.append(f"load average at start {load:.1f}")
     except OSError:
         pass
     try:
@@ -327,10 +330,13 @@ def main(argv: list[str] | None = None) -> int:
         unknown = set(args.only) - {c.name for c in configs}
         if unknown:
             names = ", ".join(c.name for c in configs)
-            print(f"error: unknown configuration(s) {sorted(unknown)}: use {names}", file=sys.stderr)
+            print(
+                f"error: unknown configuration(s) {sorted(unknown)}: use {names}", file=sys.stderr
+            )
             return 2
         configs = [c for c in configs if c.name in args.only or c.name == BASELINE]
     prepare_ct2(args.model, args.device, configs)
+    load_at_start = os.getloadavg()[0]
     started = time.perf_counter()
     results = []
     for config in configs:
@@ -339,6 +345,7 @@ def main(argv: list[str] | None = None) -> int:
         status = result.get("error") or f"{_rate(result):.0f} tokens/s"
         print(f"  {config.name}: {status}", file=sys.stderr)
     print(f"\nMachine: {machine()}")
+    print(f"Load average (1 min): {load_at_start:.1f} at start, {os.getloadavg()[0]:.1f} at end")
     print(
         f"Model: {args.model.name} ({args.device}); {args.sentences} FLORES-200 devtest "
         f"sentences; medians of {args.repeats} runs after a warm-up; "

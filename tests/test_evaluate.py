@@ -518,13 +518,17 @@ def test_comet_column_or_a_reason(
 
 
 @pytest.mark.slow
-def test_end_to_end_with_the_toy_model(toy_marian_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "backend",
+    ["transformers", "ctranslate2"],
+)
+def test_end_to_end_with_the_toy_model(toy_marian_dir: Path, tmp_path: Path, backend: str) -> None:
     from toy_models import TOY_EXAMPLES
 
     from summarizer.translate import Translator
 
     # greedy decoding: the toy builder guarantees these pairs exactly under greedy search
-    translator = Translator(str(toy_marian_dir), beams=1)
+    translator = Translator(str(toy_marian_dir), beams=1, backend=backend)
     data = write_jsonl(
         tmp_path / "toy.jsonl",
         [

@@ -95,6 +95,14 @@ from summarizer.strip.pasted import best_run, make_line, unwrap
         ("Tulis Komentar", "list-heading"),
         ("Ringkasan", "summary"),
         ("Intinya sih...", "summary"),
+        ("Balas", "counter"),
+        ("Suka 12", "counter"),
+        ("Artikel ini merupakan kerja sama dengan Bank BRI.", "notice"),
+        (
+            "Bunuh diri bukan jawaban apalagi solusi dari semua permasalahan hidup. Bila Anda "
+            "memiliki pemikiran untuk bunuh diri, segera hubungi profesional kesehatan jiwa.",
+            "notice",
+        ),
     ],
 )
 def test_boilerplate_kinds(line: str, kind: str) -> None:
@@ -117,6 +125,8 @@ def test_boilerplate_kinds(line: str, kind: str) -> None:
         "Masa kampanye dimulai pada 28 November 2023. (mcr8/jpnn)",
         "Sumber: Pemerintah Kota Cekmekoy",
         "Pelanggan dapat memilih paket internet sesuai kebutuhan, kata dia.",
+        "Warga suka berolahraga di taman kota setiap pagi.",
+        "Polisi menyelidiki dugaan bunuh diri di apartemen itu, kata Kapolsek.",
     ],
 )
 def test_body_lines_are_not_boilerplate(line: str) -> None:

@@ -130,7 +130,8 @@ COUNTER = re.compile(
     r"^\W*(?:\d[\d.,]*\s*(?:views?|kali\s+dibaca|dilihat|komentar|comments?|shares?|likes?|suka|pembaca)"
     r"|dibaca\s+\d[\d.,]*\s*kali"
     r"|(?:(?:bagikan|share|tweet|kirim|salin\s+link|copy\s+link|print|cetak|facebook|twitter|whatsapp"
-    r"|telegram|line|email|e-mail|linkedin|pinterest|komentari|tulis\s+komentar|\d+(?=\s|$))\s*)+)\W*$",
+    r"|telegram|line|email|e-mail|linkedin|pinterest|komentari|tulis\s+komentar|balas|reply|laporkan"
+    r"|suka|like|\d+(?=\s|$))\s*)+)\W*$",
     re.IGNORECASE,
 )
 _TRAILING_COUNTER = re.compile(
@@ -202,7 +203,12 @@ NOTICE = re.compile(
     r"^\W*(?:disclaimer|penafian)\s*:"
     r"|\b(?:kami|situs\s+(?:ini|kami)|website\s+(?:ini|kami)|we|this\s+(?:site|website))\s+"
     r"(?:menggunakan|memakai|uses?)\s+(?:cookies?|kuki)\b"
-    r"|^\W*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*$",
+    r"|^\W*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*$"
+    # sponsored content and the standard notes under stories of suicide or depression
+    r"|^\W*(?:advertorial|sponsored\s+content|konten\s+bersponsor)\b"
+    r"|\b(?:artikel|konten)\s+ini\s+(?:merupakan|adalah)\s+(?:kerja\s+sama|advertorial|konten\s+bersponsor)"
+    r"|bunuh\s+diri\s+bukan(?:lah)?\s+(?:jawaban|solusi)|depresi\s+bukan(?:lah)?\s+persoalan\s+sepele"
+    r"|(?:jika|bila|apabila)\s+anda[^.]{0,80}(?:pemikiran|gejala\s+depresi|keinginan)\s+(?:untuk\s+)?(?:bunuh\s+diri|depresi)",
     re.IGNORECASE,
 )
 
