@@ -153,6 +153,11 @@ def run_articles(
     sources += [articles[a].title or "" for a in titled]
 
     start = time.perf_counter()
+    if options.digest == "abstractive" and not options.digest_only:
+        # Fail before the long translation, not after it, if the summarizer is missing.
+        from summarizer.digest import Summarizer
+
+        Summarizer(options.summary_model, device=options.device).load()
     if sources and not translator.loaded:
         if progress:
             progress("load", 0, 1)

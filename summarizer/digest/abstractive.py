@@ -170,9 +170,15 @@ class Summarizer:
                 summaries.extend(tokenizer.batch_decode(output, skip_special_tokens=True))
         return summaries
 
+    def load(self) -> None:
+        """Load the model now (it loads on first use otherwise)."""
+        self._load()
+
     def _load(self) -> _Loaded:
         """The tokenizer and model, loaded once per process for this model and device."""
-        device = _resolve_device(self.device)
+        from summarizer.translate.backend import resolve_device
+
+        device = resolve_device(self.device)
         key = (self.model, device)
         with _LOCK:
             if key not in _CACHE:
@@ -212,15 +218,6 @@ def _load(source: str, device: str) -> _Loaded:
     if positions:
         limits.append(positions)
     return _Loaded(tokenizer, model, device, int(min(limits)))
-
-
-def _resolve_device(device: str) -> str:
-    """``"auto"`` as CUDA when available, else CPU; other names unchanged."""
-    if device != "auto":
-        return device
-    import torch
-
-    return "cuda" if torch.cuda.is_available() else "cpu"
 
 
 def _bullets(summaries: Sequence[str]) -> list[str]:

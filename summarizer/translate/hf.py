@@ -17,6 +17,9 @@ log = logging.getLogger(__name__)
 # quality falls off well before 512 tokens, and no news sentence needs more.
 MAX_INPUT_TOKENS = 512
 
+# Outputs scored per teacher-forced pass: bounds the logits held at once (rows x length x vocab).
+_SCORED_ROWS = 4
+
 
 class TransformersBackend:
     """A seq2seq translation model run with plain transformers."""
@@ -57,7 +60,7 @@ class TransformersBackend:
         if self.forced_bos_token_id is not None:
             extra["forced_bos_token_id"] = self.forced_bos_token_id
         with torch.inference_mode():
-            out = self.model.generate(
+            sequences = self.model.generate(
                 **batch,
                 num_beams=decoding.beams,
                 do_sample=False,
@@ -66,30 +69,38 @@ class TransformersBackend:
                 ),
                 no_repeat_ngram_size=decoding.no_repeat_ngram_size,
                 length_penalty=decoding.length_penalty,
-                output_scores=True,
-                return_dict_in_generate=True,
                 **extra,
             )
-        decoded = self.tokenizer.batch_decode(out.sequences, skip_special_tokens=True)
-        scores = self._scores(out, decoding)
+            scores = self._scores(batch, sequences)
+        decoded = self.tokenizer.batch_decode(sequences, skip_special_tokens=True)
         return [Hypothesis(text.strip(), score) for text, score in zip(decoded, scores)]
 
-    def _scores(self, out: Any, decoding: Decoding) -> list[float | None]:
-        """Length-normalised log-probability of each output sequence."""
-        if decoding.beams > 1 and getattr(out, "sequences_scores", None) is not None:
-            return [float(s) for s in out.sequences_scores]
-        if not out.scores:
-            return [None] * len(out.sequences)
-        transition = self.model.compute_transition_scores(
-            out.sequences, out.scores, normalize_logits=True
-        )
-        pad = self.tokenizer.pad_token_id
-        generated = out.sequences[:, -transition.shape[1] :]
-        mask = generated != pad
-        # Padded steps score -inf: mask them out before summing (-inf * 0 is NaN).
-        totals = transition.masked_fill(~mask, 0.0).sum(dim=1)
-        lengths = mask.sum(dim=1).clamp(min=1)
-        return [float(s) for s in totals / lengths]
+    def _scores(self, batch: Any, sequences: Any) -> list[float | None]:
+        """Mean log-probability of each output's tokens, by one teacher-forced pass.
+
+        Asking ``generate`` for its scores would keep batch x beams x vocabulary floats for
+        every step (gigabytes for 32 sentences at beam 4); this keeps a few rows at a time.
+        """
+        import torch
+
+        # The decoder start token (and NLLB's forced language code) are not the model's choice.
+        skip = 1 if self.forced_bos_token_id is not None else 0
+        labels = sequences[:, 1:]
+        mask = labels != self.tokenizer.pad_token_id
+        mask[:, :skip] = False
+        scores: list[float | None] = []
+        for start in range(0, len(sequences), _SCORED_ROWS):
+            rows = slice(start, start + _SCORED_ROWS)
+            logits = self.model(
+                input_ids=batch["input_ids"][rows],
+                attention_mask=batch["attention_mask"][rows],
+                decoder_input_ids=sequences[rows, :-1],
+            ).logits
+            picked = torch.log_softmax(logits.float(), dim=-1).gather(-1, labels[rows, :, None])
+            kept = mask[rows]
+            totals = (picked.squeeze(-1) * kept).sum(dim=1) / kept.sum(dim=1).clamp(min=1)
+            scores += [float(s) for s in totals]
+        return scores
 
 
 def load_transformers(request: BackendRequest) -> TransformersBackend:
