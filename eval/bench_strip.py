@@ -138,7 +138,7 @@ def justext_body(raw: str) -> str:
     """jusText's good paragraphs (Indonesian stoplist for Indonesian, else English)."""
     import justext
 
-    from summarizer.strip.language import detect_language
+    from summarizer.stripping.language import detect_language
 
     sample = re.sub(r"<[^>]+>", " ", raw[:200_000])
     language = "Indonesian" if detect_language(sample) == "id" else "English"

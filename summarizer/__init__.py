@@ -18,7 +18,7 @@ from summarizer.errors import SummarizerError
 if TYPE_CHECKING:
     from summarizer.digest import key_sentences
     from summarizer.pipeline import Options, run
-    from summarizer.strip import strip, strip_url
+    from summarizer.stripping import strip, strip_url
     from summarizer.translate import Translator
     from summarizer.trust import consistency_warnings
 
@@ -28,8 +28,8 @@ __version__ = "0.1.0"
 
 _LAZY = {
     "Translator": "summarizer.translate",
-    "strip": "summarizer.strip",
-    "strip_url": "summarizer.strip",
+    "strip": "summarizer.stripping",
+    "strip_url": "summarizer.stripping",
     "key_sentences": "summarizer.digest",
     "consistency_warnings": "summarizer.trust",
     "Options": "summarizer.pipeline",

@@ -38,6 +38,10 @@ class FetchError(SummarizerError):
     """A URL could not be fetched, or fetching it was refused (scheme, address, size)."""
 
 
+class OutputError(SummarizerError):
+    """An output folder or file cannot be created or written (read-only, disk full...)."""
+
+
 class ModelError(SummarizerError):
     """A model is unknown, not available, or could not be loaded."""
 

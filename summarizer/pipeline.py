@@ -86,11 +86,11 @@ def prepare(source: str | bytes | Article, options: Options = Options()) -> Arti
     """The article to translate: stripped from a page or pasted text, or taken as given."""
     if isinstance(source, Article):
         return source
-    from summarizer.strip import strip
+    from summarizer.stripping import strip
 
     if options.strip:
         return strip(source)
-    from summarizer.strip import as_plain_article
+    from summarizer.stripping import as_plain_article
 
     return as_plain_article(source)
 

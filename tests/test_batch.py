@@ -458,7 +458,7 @@ def test_no_cache_translates_again(tmp_path: Path) -> None:
 def write_bad_files(root: Path) -> dict[str, str]:
     """Every kind of bad input, with the error (or reason) each should get."""
     root.mkdir(parents=True, exist_ok=True)
-    from summarizer.strip.decode import MAX_INPUT_BYTES
+    from summarizer.stripping.decode import MAX_INPUT_BYTES
 
     files: dict[str, tuple[bytes, str]] = {
         "empty.txt": (b"", "EmptyInputError"),

@@ -59,7 +59,7 @@ def test_ten_thousand_sentences() -> None:
     assert sentences[1234] == "Kalimat nomor 1234 di Jl. Merdeka."
 
 
-_alphabet = st.sampled_from(list("ab Jl.No,?!\"”'…)(\n\t 3") + ["Rp", "H.", " A", "..."])
+_alphabet = st.sampled_from([*"ab Jl.No,?!\"”'…)(\n\t 3", "Rp", "H.", " A", "..."])
 
 
 @settings(max_examples=300, deadline=None)

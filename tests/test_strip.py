@@ -254,7 +254,7 @@ def test_undecodable_bytes_raise_encoding_error(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_too_large_input_names_the_limit() -> None:
-    from summarizer.strip import MAX_INPUT_BYTES
+    from summarizer.stripping import MAX_INPUT_BYTES
 
     with pytest.raises(InputTooLargeError, match="limit is 5 MiB"):
         _strip("a" * (MAX_INPUT_BYTES + 1))
@@ -265,18 +265,17 @@ def test_errors_are_input_errors_for_the_shells() -> None:
         assert issubclass(error, InputError)
 
 
-def test_public_api_both_import_orders() -> None:
-    import summarizer
+def test_public_api_is_the_function_after_the_package_is_imported() -> None:
+    import summarizer.stripping  # binds the sub-package on the summarizer package
     from summarizer import strip, strip_url
 
-    assert callable(strip) and callable(strip_url)
-    # summarizer.strip is the sub-package, callable as the function.
-    article = summarizer.strip("Ini kalimat yang cukup panjang untuk dibaca oleh semua orang.")  # noqa: B005
+    assert strip is summarizer.stripping.strip and strip_url is summarizer.stripping.strip_url
+    article = strip("Ini kalimat yang cukup panjang untuk dibaca oleh semua orang.")
     assert isinstance(article, Article)
 
 
 def test_url_is_kept_as_metadata() -> None:
-    from summarizer.strip import strip
+    from summarizer.stripping import strip
 
     article = strip(
         (DATA / "cnn-pasted.txt").read_text(encoding="utf-8"), url="https://example.org/a"
@@ -285,7 +284,7 @@ def test_url_is_kept_as_metadata() -> None:
 
 
 def test_as_plain_article_keeps_everything() -> None:
-    from summarizer.strip import as_plain_article
+    from summarizer.stripping import as_plain_article
 
     article = as_plain_article(b"Baca juga: ini tetap ada.\n\nParagraf kedua di sini.")
     assert article.paragraphs == ["Baca juga: ini tetap ada.", "Paragraf kedua di sini."]
@@ -314,3 +313,17 @@ def test_development_set_mean_f1(kind: str) -> None:
         if case.get(key)
     ]
     assert sum(scores) / len(scores) >= 0.93
+
+
+def test_stripping_off_keeps_every_visible_line_of_a_page_but_no_markup() -> None:
+    from summarizer.stripping import as_plain_article
+
+    page = (
+        "<html><head><title>T</title><style>p{color:red}</style></head><body>"
+        "<nav><a href='/'>Beranda</a></nav><p>Paragraf pertama berita ini.</p>"
+        "<p>Paragraf <b>kedua</b> di sini.</p><script>var x = 1;</script></body></html>"
+    )
+    article = as_plain_article(page)
+    assert "Paragraf pertama berita ini." in article.paragraphs
+    assert "Beranda" in article.paragraphs  # nothing stripped...
+    assert not any("<" in p or "var x" in p or "color:red" in p for p in article.paragraphs)

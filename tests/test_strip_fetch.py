@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import FetchError
-from summarizer.strip.fetch import _CheckedRedirects, check_url, fetch
+from summarizer.stripping.fetch import _CheckedRedirects, check_url, fetch
 
 PAGE = (Path(__file__).parent / "data" / "strip" / "detik-page.html").read_bytes()
 

@@ -7,10 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer.errors import SummarizerError
-from summarizer.strip import patterns
-from summarizer.strip.decode import is_html
-from summarizer.strip.language import body_language, detect_language
-from summarizer.strip.pasted import best_run, make_line, unwrap
+from summarizer.stripping import patterns
+from summarizer.stripping.decode import is_html
+from summarizer.stripping.language import body_language, detect_language
+from summarizer.stripping.pasted import best_run, make_line, unwrap
 
 
 @pytest.mark.parametrize(

@@ -126,7 +126,7 @@ def _screenshot(driver: Any, path: Path, size: tuple[int, int], full: bool = Fal
 def test_paste_run_and_read_results(
     app_url: str, browser: Any, tmp_path: Path, toy_marian_dir: Path
 ) -> None:
-    from summarizer.strip import strip
+    from summarizer.stripping import strip
 
     seed = SEED.read_text(encoding="utf-8")
     article = strip(seed)

@@ -287,7 +287,7 @@ def test_an_upload_that_is_not_a_page_is_refused(app_module, tmp_path: Path) -> 
 def test_input_over_the_size_limit_is_refused(app_module) -> None:
     import gradio as gr
 
-    from summarizer.strip import MAX_INPUT_BYTES
+    from summarizer.stripping import MAX_INPUT_BYTES
 
     text = "Harga beras naik lagi. " * (MAX_INPUT_BYTES // 20)
     with pytest.raises(gr.Error) as caught:

@@ -206,7 +206,7 @@ def to_article(unit: Unit, options: Any) -> Article:
     if payload is None:
         raise EmptyInputError("The input is empty.")
     if unit.kind == "markdown":
-        from summarizer.strip.decode import to_text
+        from summarizer.stripping.decode import to_text
 
         payload = markdown_text(to_text(payload))
     article = prepare(payload, options)
@@ -438,7 +438,7 @@ def reflow(page: str) -> str:
 
 def _size_limit(suffix: str) -> int:
     """The largest file of this type read whole."""
-    from summarizer.strip.decode import MAX_INPUT_BYTES
+    from summarizer.stripping.decode import MAX_INPUT_BYTES
 
     if suffix in (".docx", ".pdf"):
         return MAX_DOCUMENT_BYTES

@@ -33,7 +33,13 @@ from summarizer.batch.inputs import Unit, count_units, discover, read_units, rel
 from summarizer.batch.manifest import DONE, FAILED, MANIFEST_FILE, SKIPPED, Entry, Manifest
 from summarizer.batch.progress import NullReporter, Reporter
 from summarizer.document import Article, Result
-from summarizer.errors import InputError, ModelError, SummarizerError, UnknownOptionError
+from summarizer.errors import (
+    InputError,
+    ModelError,
+    OutputError,
+    SummarizerError,
+    UnknownOptionError,
+)
 from summarizer.output import write_atomic
 from summarizer.pipeline import Options, run_articles
 from summarizer.render import FORMATS, render
@@ -45,10 +51,6 @@ DEFAULT_FORMATS = ("md", "json")
 DEFAULT_ARTICLES_PER_GROUP = 32
 # What summarizer.output.write_atomic leaves behind when killed: ".NAME.XXXXXXXX.tmp".
 _TEMP_FILE = re.compile(r"^\.(?P<name>.+\.(md|json|txt|jsonl))\.[a-z0-9_]{8}\.tmp$")
-
-
-class OutputError(SummarizerError):
-    """The output folder cannot be created or written."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("serve", help="start the web UI (http://127.0.0.1:7860)")
     parser.add_argument("--host", help="address to bind (default 127.0.0.1, or GRADIO_SERVER_NAME)")
     parser.add_argument("--port", type=int, help="port (default 7860, or GRADIO_SERVER_PORT)")
-    parser.add_argument("--model", help="translation model (default: SUMMARIZER_TRANSLATION_MODEL or opus-mt)")
+    parser.add_argument(
+        "--model", help="translation model (default: SUMMARIZER_TRANSLATION_MODEL or opus-mt)"
+    )
     parser.add_argument("--share", action="store_true", help="also open a public share link")
     parser.set_defaults(handler=handle)
 

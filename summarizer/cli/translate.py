@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from summarizer.strip.decode import decode_text
+    from summarizer.stripping.decode import decode_text
     from summarizer.translate import Translator
 
     raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()

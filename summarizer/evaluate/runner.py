@@ -109,7 +109,7 @@ def _strip(
     chosen = stripper or default_stripper()
     skipped = []
     if isinstance(chosen, str):
-        skipped.append(Skip("strip", "summarizer.strip", chosen))
+        skipped.append(Skip("strip", "summarizer.stripping", chosen))
     strippers = [] if isinstance(chosen, str) else [chosen]
     outcome = evaluate_stripper(data.strip, strippers, progress=progress)
     outcome.skipped[:0] = skipped

@@ -27,10 +27,10 @@ MODES = ("html", "pasted")
 def default_stripper() -> tuple[str, Stripper] | str:
     """The tool's stripper, or the reason it is not available."""
     try:
-        from summarizer.strip import strip
+        from summarizer.stripping import strip
     except ImportError as exc:
         return f"the stripper cannot be imported ({exc})"
-    return "summarizer.strip", strip
+    return "summarizer.stripping", strip
 
 
 def trafilatura_baseline(html: str) -> Article:

@@ -366,7 +366,7 @@ def read_source(request: Request) -> str | bytes | Article:
             raise InputError(
                 f"{path.name} is not a page or a text file: upload a .html, .htm, .txt or .md file."
             )
-        from summarizer.strip import MAX_INPUT_BYTES
+        from summarizer.stripping import MAX_INPUT_BYTES
 
         if path.stat().st_size > MAX_INPUT_BYTES:
             raise InputTooLargeError(
@@ -378,10 +378,10 @@ def read_source(request: Request) -> str | bytes | Article:
         if not request.url:
             raise EmptyInputError("Enter the address of an article (https://…) first.")
         if request.strip:
-            from summarizer.strip import strip_url
+            from summarizer.stripping import strip_url
 
             return strip_url(request.url)
-        from summarizer.strip.fetch import fetch
+        from summarizer.stripping.fetch import fetch
 
         return fetch(request.url).content
     if not request.text.strip():

@@ -18,9 +18,9 @@ from typing import Any
 
 from summarizer.document import Article, Notice
 from summarizer.errors import NoArticleError
-from summarizer.strip import patterns
-from summarizer.strip.language import body_language, words
-from summarizer.strip.pasted import (
+from summarizer.stripping import patterns
+from summarizer.stripping.language import body_language, words
+from summarizer.stripping.pasted import (
     MIN_BODY_WORDS,
     Line,
     Selection,
@@ -252,6 +252,11 @@ def _parse(html: str) -> object:
         raise NoArticleError(
             "The HTML could not be parsed into a page. Save the page again, or paste its text."
         ) from exc
+
+
+def visible_text(html: str) -> str:
+    """The page's text as a browser shows it, one block per paragraph: nothing removed."""
+    return "\n\n".join(line.text for line in render_lines(_parse(html)))
 
 
 def clean_title(title: str | None, site: str | None) -> str | None:

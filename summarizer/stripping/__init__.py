@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import sys
-import types
-from typing import Any
 
 from summarizer.document import Article
-from summarizer.strip.decode import MAX_INPUT_BYTES, is_html, to_text
-from summarizer.strip.fetch import DEFAULT_TIMEOUT, MAX_FETCH_BYTES
-from summarizer.strip.language import body_language, detect_language
+from summarizer.stripping.decode import MAX_INPUT_BYTES, is_html, to_text
+from summarizer.stripping.fetch import DEFAULT_TIMEOUT, MAX_FETCH_BYTES
+from summarizer.stripping.language import body_language, detect_language
 
 logger = logging.getLogger(__name__)
 
@@ -57,11 +54,11 @@ def strip(raw: str | bytes, *, url: str | None = None, encoding: str | None = No
     """
     text = to_text(raw, encoding)
     if is_html(text):
-        from summarizer.strip.html import strip_html
+        from summarizer.stripping.html import strip_html
 
         logger.debug("stripping HTML (%d characters)", len(text))
         return strip_html(text, url=url)
-    from summarizer.strip.pasted import strip_text
+    from summarizer.stripping.pasted import strip_text
 
     logger.debug("stripping pasted text (%d characters)", len(text))
     article = strip_text(text)
@@ -72,7 +69,8 @@ def as_plain_article(raw: str | bytes, *, encoding: str | None = None) -> Articl
     """The input taken as the article as it is: no stripping, one paragraph per block.
 
     Args:
-        raw: plain text (``str`` or bytes); blank lines separate paragraphs.
+        raw: plain text (``str`` or bytes), blank lines separating paragraphs; or an HTML
+            page, taken as all of its visible text (one paragraph per block).
         encoding: a charset to try first when ``raw`` is bytes.
 
     Returns:
@@ -81,9 +79,13 @@ def as_plain_article(raw: str | bytes, *, encoding: str | None = None) -> Articl
     Raises:
         EmptyInputError, InputTooLargeError, BinaryInputError, EncodingError: as :func:`strip`.
     """
-    from summarizer.strip.pasted import language_warnings
+    from summarizer.stripping.pasted import language_warnings
 
     text = to_text(raw, encoding)
+    if is_html(text):
+        from summarizer.stripping.html import visible_text
+
+        text = visible_text(text)
     article = Article.from_text(text)
     language = body_language(article.text)
     return dataclasses.replace(
@@ -113,23 +115,7 @@ def strip_url(
         FetchError: the address is refused or the page cannot be fetched.
         InputError: as :func:`strip`, for what the page holds.
     """
-    from summarizer.strip.fetch import fetch
+    from summarizer.stripping.fetch import fetch
 
     page = fetch(url, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
     return strip(page.content, url=page.url, encoding=page.charset)
-
-
-class _CallableModule(types.ModuleType):
-    """This package, callable as :func:`strip`.
-
-    ``summarizer.strip`` names both this sub-package and the function: once the package
-    is imported, Python binds the attribute ``summarizer.strip`` to the module, so
-    ``from summarizer import strip`` returns the module. Calling the module calls the
-    function, so both spellings work.
-    """
-
-    def __call__(self, raw: str | bytes, **options: Any) -> Article:
-        return strip(raw, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule

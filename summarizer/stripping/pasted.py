@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from summarizer.document import Article, Notice
 from summarizer.errors import NoArticleError
-from summarizer.strip import patterns
-from summarizer.strip.language import body_language, stopword_density, words
+from summarizer.stripping import patterns
+from summarizer.stripping.language import body_language, stopword_density, words
 
 logger = logging.getLogger(__name__)
 
