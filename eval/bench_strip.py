@@ -19,7 +19,6 @@ on the same pages in the same run:
 from __future__ import annotations
 
 import argparse
-import collections
 import gzip
 import json
 import re
@@ -33,7 +32,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-_TOKEN = re.compile(r"\w+")
 SEED = "inews-ev-korea.txt"
 MODERN = ROOT / "tests" / "data" / "strip" / "modern"
 
@@ -62,15 +60,10 @@ class Row:
 
 
 def token_f1(predicted: str, gold: str) -> float:
-    """Bag-of-words token F1 of ``predicted`` against ``gold``."""
-    pred = collections.Counter(_TOKEN.findall(predicted.lower()))
-    ref = collections.Counter(_TOKEN.findall(gold.lower()))
-    overlap = sum((pred & ref).values())
-    if not overlap:
-        return 0.0
-    precision = overlap / sum(pred.values())
-    recall = overlap / sum(ref.values())
-    return 2 * precision * recall / (precision + recall)
+    """Bag-of-words token F1 (0 to 1) of ``predicted`` against ``gold``, the project's scorer."""
+    from summarizer.evaluate.metrics import token_f1 as percent_f1
+
+    return percent_f1(predicted, gold) / 100
 
 
 def _decode(data: bytes) -> str:

@@ -24,6 +24,7 @@ class Notice:
     message: str
 
     def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of every field."""
         return {"kind": self.kind, "message": self.message}
 
 
@@ -63,6 +64,7 @@ class Article:
         return cls(paragraphs=split_paragraphs(text), **metadata)
 
     def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of every field."""
         data = dataclasses.asdict(self)
         data["warnings"] = [w.as_dict() for w in self.warnings]
         return data
@@ -87,6 +89,7 @@ class Sentence:
     warnings: list[Notice] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of every field."""
         data = dataclasses.asdict(self)
         data["warnings"] = [w.as_dict() for w in self.warnings]
         return data
@@ -103,6 +106,7 @@ class KeyPoint:
     score: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of every field."""
         return dataclasses.asdict(self)
 
 
@@ -139,6 +143,7 @@ class Result:
         return "\n\n".join(self.paragraphs)
 
     def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of every field."""
         return {
             "article": self.article.as_dict(),
             "title": self.title,

@@ -1,21 +1,24 @@
-"""Finding model files: a local directory, the Hugging Face cache, or a download.
+"""Model plumbing shared by every stage that runs a model (translation, abstractive digest).
 
-Used by every stage that runs a model (translation, abstractive digest), so that a model
-that is neither cached nor reachable always fails the same way: one sentence naming the
-model, where it looked, and the command that fixes it.
+Finding model files (a local directory, the Hugging Face cache, or a download), choosing
+the device, and loading a seq2seq tokenizer and model, so that each of these fails the
+same way in every stage: one sentence naming the model or option, and what to do.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+import re
 from pathlib import Path
+from typing import Any
 
-from summarizer.errors import ModelNotAvailableError
+from summarizer.errors import ModelError, ModelNotAvailableError, UnknownOptionError
 
 log = logging.getLogger(__name__)
 
+# Values of HF_HUB_OFFLINE that mean "offline" (huggingface_hub's ENV_VARS_TRUE_VALUES).
+_TRUE_VALUES = frozenset({"1", "ON", "YES", "TRUE"})
 # Files that the PyTorch path never needs; skipping them keeps downloads small.
 _IGNORED_FILES = ["*.h5", "*.ot", "*.msgpack", "*.onnx", "*.tflite", "flax_model*", "tf_model*"]
 
@@ -25,6 +28,16 @@ def hub_cache_dir() -> str:
     from huggingface_hub import constants
 
     return str(constants.HF_HUB_CACHE)
+
+
+def hub_offline() -> bool:
+    """Whether the environment turns hub downloads off, as huggingface_hub reads it.
+
+    Read at each call (not at import, as ``huggingface_hub.constants`` does), so that
+    ``HF_HUB_OFFLINE=0`` means online, and a change made after start-up counts.
+    """
+    value = os.environ.get("HF_HUB_OFFLINE") or os.environ.get("TRANSFORMERS_OFFLINE") or ""
+    return value.strip().upper() in _TRUE_VALUES
 
 
 def locate_model(source: str, *, revision: str | None = None, download: bool = True) -> Path:
@@ -49,7 +62,7 @@ def locate_model(source: str, *, revision: str | None = None, download: bool = T
         )
     except Exception:
         log.debug("model %s not in the local cache", source, exc_info=True)
-    if download and not os.environ.get("HF_HUB_OFFLINE"):
+    if download and not hub_offline():
         log.info("downloading model %s", source)
         try:
             return Path(
@@ -59,7 +72,7 @@ def locate_model(source: str, *, revision: str | None = None, download: bool = T
             log.debug("download of %s failed", source, exc_info=True)
             reason = f"the download failed ({type(exc).__name__})"
     else:
-        reason = "downloads are off (HF_HUB_OFFLINE is set)"
+        reason = "downloads are off (HF_HUB_OFFLINE or TRANSFORMERS_OFFLINE is set)"
     raise ModelNotAvailableError(
         f"Model {source!r} is not in the local model cache ({hub_cache_dir()}) and {reason}: "
         f"run `summarizer download {source}` on a machine that is online, or pass the path "
@@ -67,6 +80,85 @@ def locate_model(source: str, *, revision: str | None = None, download: bool = T
     )
 
 
-def download_models(sources: Sequence[str]) -> list[Path]:
-    """Download models into the hub cache for later offline use; returns their folders."""
-    return [locate_model(source, download=True) for source in sources]
+_DEVICE = re.compile(r"auto|cpu|mps|cuda(?::\d+)?")
+
+
+def check_device(device: str) -> str:
+    """Validate a device name without importing torch.
+
+    Args:
+        device: ``"auto"``, ``"cpu"``, ``"cuda"``, ``"cuda:N"`` or ``"mps"``.
+
+    Returns:
+        ``device`` unchanged.
+
+    Raises:
+        UnknownOptionError: ``device`` is not one of the valid choices.
+    """
+    if not _DEVICE.fullmatch(device):
+        raise UnknownOptionError(
+            f"unknown device {device!r}; choose 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'"
+        )
+    return device
+
+
+def resolve_device(device: str) -> str:
+    """The concrete device for ``device``: ``"auto"`` becomes CUDA, MPS or CPU, as available.
+
+    Args:
+        device: ``"auto"``, ``"cpu"``, ``"cuda"``, ``"cuda:N"`` or ``"mps"``.
+
+    Returns:
+        ``device`` itself unless it is ``"auto"``.
+
+    Raises:
+        UnknownOptionError: ``device`` is not one of the valid choices.
+    """
+    if check_device(device) != "auto":
+        return device
+    import torch
+
+    if torch.cuda.is_available():
+        return "cuda"
+    if getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
+        return "mps"
+    return "cpu"
+
+
+def load_seq2seq(path: Path, *, name: str, task: str, dtype: Any, device: str) -> tuple[Any, Any]:
+    """Load a seq2seq tokenizer and model from a local folder, in eval mode on ``device``.
+
+    Args:
+        path: the model folder (from :func:`locate_model`).
+        name: the model's name as the user gave it, for the error message.
+        task: what the model is for (``"translation"``, ``"summarization"``), likewise.
+        dtype: the torch dtype of the weights.
+        device: a concrete device (see :func:`resolve_device`).
+
+    Returns:
+        ``(tokenizer, model)``.
+
+    Raises:
+        ModelError: the folder does not hold a seq2seq model that transformers can load.
+    """
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(path)
+        model = AutoModelForSeq2SeqLM.from_pretrained(path, dtype=dtype)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(
+            f"Could not load {task} model {name!r} from {path}: {exc}. "
+            f"Is it a seq2seq (encoder-decoder) {task} model?"
+        ) from exc
+    model.eval().to(device)
+    return tokenizer, model
+
+
+def input_window(tokenizer: Any, model: Any, cap: int) -> int:
+    """The longest input in tokens: ``cap``, or less if the tokenizer or model allow less."""
+    limits = [cap, getattr(tokenizer, "model_max_length", cap)]
+    positions = getattr(model.config, "max_position_embeddings", None)
+    if positions:
+        limits.append(positions)
+    return int(min(limits))

@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarizer.document import Article, KeyPoint, Notice, Result, Sentence
 from summarizer.errors import UnknownOptionError
@@ -21,9 +21,14 @@ from summarizer.segment import split_sentences
 from summarizer.translate import Translation, Translator
 from summarizer.translate.presets import DEFAULT_MODEL
 
+if TYPE_CHECKING:
+    from summarizer.digest import Choice
+
 log = logging.getLogger(__name__)
 
 DIGESTS = ("extractive", "abstractive")
+# summarizer.digest.abstractive.DEFAULT_MODEL, repeated so that importing the pipeline does
+# not import the digest package (and numpy) before a run needs it; a test keeps them equal.
 DEFAULT_SUMMARY_MODEL = "sshleifer/distilbart-cnn-12-6"
 
 # progress(stage, done, total): stage is "strip", "load", "translate", "digest".
@@ -65,6 +70,7 @@ class Options:
 
     @classmethod
     def fields(cls) -> set[str]:
+        """The names of all options."""
         return {f.name for f in dataclasses.fields(cls)}
 
     def replace(self, **changes: Any) -> Options:
@@ -168,12 +174,14 @@ def run_articles(
     translations = translator.translate_sentences(sources, progress=report)
     timings["translate"] = time.perf_counter() - start
 
-    by_place = dict(zip(wanted, translations))
+    by_article: list[dict[tuple[int, int], Translation]] = [{} for _ in articles]
+    for (a, p, s), translation in zip(wanted, translations):
+        by_article[a][(p, s)] = translation
     title_of = dict(zip(titled, translations[len(wanted) :]))
     results = []
     start = time.perf_counter()
     for a, (article, body) in enumerate(zip(articles, bodies)):
-        sentences = _sentences(body, {(p, s): t for (i, p, s), t in by_place.items() if i == a})
+        sentences = _sentences(body, by_article[a])
         # With every sentence translated, the digest can avoid doubtful ones.
         chosen = early[a] if options.digest_only else _choose(body, article, options, sentences)
         results.append(
@@ -191,7 +199,7 @@ def _choose(
     article: Article,
     options: Options,
     sentences: Sequence[Sentence] = (),
-) -> list[Any]:
+) -> list[Choice]:
     """The key sentences; those flagged as doubtful translations are penalised."""
     from summarizer.digest import select_key_points
 
@@ -231,7 +239,7 @@ def _sentences(
 def _result(
     article: Article,
     sentences: list[Sentence],
-    chosen: Sequence[Any],
+    chosen: Sequence[Choice],
     title: Translation | None,
     model: str,
     options: Options,

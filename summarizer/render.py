@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from summarizer.document import Result, Sentence
+from summarizer.errors import UnknownOptionError
 
 FORMATS = ("md", "json", "txt")
 
@@ -61,6 +62,7 @@ def to_markdown(result: Result) -> str:
 
 
 def _flag(sentence: Sentence) -> str:
+    """One line for a doubtful sentence: where it is and why it is doubtful."""
     reasons = [w.message for w in sentence.warnings]
     if sentence.confidence == "low":
         reasons.append("the model is not confident of this translation")
@@ -68,11 +70,22 @@ def _flag(sentence: Sentence) -> str:
 
 
 def render(result: Result, fmt: str) -> str:
-    """``result`` in format ``fmt`` (one of :data:`FORMATS`)."""
+    """``result`` written out in one of the output formats.
+
+    Args:
+        result: the pipeline's result.
+        fmt: one of :data:`FORMATS`.
+
+    Returns:
+        The text of the file.
+
+    Raises:
+        UnknownOptionError: ``fmt`` is not one of :data:`FORMATS`.
+    """
     if fmt == "md":
         return to_markdown(result)
     if fmt == "json":
         return to_json(result)
     if fmt == "txt":
         return to_text(result)
-    raise ValueError(f"Unknown format {fmt!r}: choose one of {', '.join(FORMATS)}.")
+    raise UnknownOptionError(f"Unknown format {fmt!r}: choose one of {', '.join(FORMATS)}.")

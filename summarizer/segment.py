@@ -119,6 +119,7 @@ def _is_abbreviation(text: str, line_start: int, match: re.Match[str]) -> bool:
 
 
 def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[(start, end)]`` narrowed to leave out surrounding whitespace; ``[]`` if nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.cli import EXIT_MODEL, EXIT_OK, EXIT_USAGE, main
+from summarizer.cli import EXIT_FAILED, EXIT_MODEL, EXIT_OK, EXIT_USAGE, main
 
 
 def _run(
@@ -72,6 +72,28 @@ def test_bad_input_is_a_usage_error(tmp_path: Path, content: bytes, capsys) -> N
     err = capsys.readouterr().err
     assert err.startswith("summarizer: error: ")
     assert "Traceback" not in err
+
+
+def test_a_missing_input_file_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "no-such-file.txt"
+    assert main(["translate", str(missing), "--model", "fake/model"]) == EXIT_USAGE
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith("summarizer: error: Cannot read ") and str(missing) in line
+
+
+def test_an_unwritable_output_is_one_clear_line(
+    toy_marian_dir: Path, tmp_path: Path, capsys
+) -> None:
+    from toy_models import TOY_EXAMPLES
+
+    source = tmp_path / "in.txt"
+    source.write_text(TOY_EXAMPLES[0][0], encoding="utf-8")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    args = ["translate", str(source), "--model", str(toy_marian_dir), "--device", "cpu"]
+    assert main([*args, "-o", str(blocker / "en.txt")]) == EXIT_FAILED
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith("summarizer: error: Cannot write ") and "a-file" in line
 
 
 def test_missing_model_is_one_clear_line(tmp_path: Path) -> None:

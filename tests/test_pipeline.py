@@ -117,6 +117,12 @@ def test_result_renders_and_serialises(fake_translator: Translator) -> None:
     assert render(result, "txt").split("\n\n")[0] == "EN(Harga BBM Naik 10 Persen)"
 
 
+def test_an_unknown_format_is_an_option_error(fake_translator: Translator) -> None:
+    result = run(_article(), translator=fake_translator)
+    with pytest.raises(UnknownOptionError, match="choose one of md, json, txt"):
+        render(result, "pdf")
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -128,6 +134,12 @@ def test_result_renders_and_serialises(fake_translator: Translator) -> None:
 def test_bad_options_are_rejected(change: dict, message: str) -> None:
     with pytest.raises(UnknownOptionError, match=message):
         Options().replace(**change)
+
+
+def test_the_default_summary_model_is_the_summarizers() -> None:
+    from summarizer.digest.abstractive import DEFAULT_MODEL
+
+    assert Options().summary_model == DEFAULT_MODEL
 
 
 def test_empty_input_is_an_error(fake_translator: Translator) -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from summarizer import Notice, consistency_warnings
 from summarizer.trust import confidence_level
 from summarizer.trust import names as names_module
+from summarizer.trust.consistency import length_warnings
 from summarizer.trust.names import indonesian_lexicon
 from summarizer.trust.numbers import source_quantities
 
@@ -226,6 +227,11 @@ def test_output_far_longer_than_the_source_is_flagged() -> None:
 @pytest.mark.parametrize(("source", "translation"), [("", ""), ("   ", "x"), ("Dua orang.", " \n")])
 def test_empty_input_gives_no_warning(source: str, translation: str) -> None:
     assert consistency_warnings(source, translation) == []
+
+
+@pytest.mark.parametrize("source", ["", "  \n "])
+def test_the_length_check_alone_takes_a_blank_source(source: str) -> None:
+    assert length_warnings(source, "A translation with no source.") == []
 
 
 def test_warnings_are_notices_from_the_package_api() -> None:

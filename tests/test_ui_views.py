@@ -302,6 +302,25 @@ def test_an_upload_is_read_as_bytes(app_module, tmp_path: Path) -> None:
     assert app_module.read_source(request) == page.read_bytes()
 
 
+def test_a_page_fetched_without_stripping_keeps_its_address_and_charset(
+    app_module, monkeypatch
+) -> None:
+    from summarizer.stripping import fetch as fetch_module
+
+    text = "Harga cabai naik – kata pedagang di pasar.\n\nPembeli mengeluh."
+    page = fetch_module.Page(
+        url="https://berita.example.id/final",
+        content=text.encode("cp1252"),
+        charset="windows-1252",
+        content_type="text/plain",
+    )
+    monkeypatch.setattr(fetch_module, "fetch", lambda url: page)
+    request = _request(app_module, mode="url", url="https://berita.example.id/x", strip=False)
+    article = app_module.read_source(request)
+    assert article.url == "https://berita.example.id/final"
+    assert article.paragraphs == text.split("\n\n")
+
+
 def test_a_missing_model_says_how_to_get_it(app_module, monkeypatch) -> None:
     import gradio as gr
 

@@ -120,6 +120,7 @@ class TranslationCache:
         return int(self._db.execute("SELECT COUNT(*) FROM translations").fetchone()[0])
 
     def close(self) -> None:
+        """Close the database."""
         self._db.close()
 
     def __enter__(self) -> TranslationCache:
@@ -174,10 +175,12 @@ class CachedTranslator(Translator):
 
     @property
     def name(self) -> str:
+        """The wrapped translator's model name."""
         return self.inner.name
 
     @property
     def request(self) -> Any:
+        """The wrapped translator's backend request."""
         return self.inner.request
 
     @property
@@ -189,6 +192,7 @@ class CachedTranslator(Translator):
         return True
 
     def load(self) -> Any:
+        """Load the wrapped model now."""
         return self.inner.load()
 
     @property

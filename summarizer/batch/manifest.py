@@ -60,10 +60,12 @@ class Entry:
         return self.input if self.record is None else f"{self.input}#{self.record}"
 
     def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of every field (one manifest line)."""
         return dataclasses.asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entry:
+        """An entry from a manifest line; keys this version does not know are ignored."""
         names = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
 

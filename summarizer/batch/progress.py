@@ -27,7 +27,7 @@ class Reporter(Protocol):
 
 
 class NullReporter:
-    """Reports nothing."""
+    """Reports nothing (every method of :class:`Reporter` does nothing)."""
 
     def start(self, total: int) -> None:
         pass

@@ -86,6 +86,7 @@ class Summary:
 
     @property
     def articles_per_second(self) -> float:
+        """Articles done per second of the run (0.0 before any time passed)."""
         return self.done / self.seconds if self.seconds > 0 else 0.0
 
 

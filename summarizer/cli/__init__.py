@@ -29,6 +29,7 @@ COMMANDS = [
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``summarizer`` parser with every available subcommand registered."""
     parser = argparse.ArgumentParser(
         prog="summarizer",
         description="Indonesian news in, English translation and key points out.",

@@ -12,6 +12,7 @@ _MAX_LISTED_FAILURES = 20
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``batch`` subcommand."""
     parser = subparsers.add_parser(
         "batch",
         help="translate and digest every article in a folder (resumable)",
@@ -64,8 +65,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    """Run the batch with a progress display; returns the exit code."""
     from summarizer.batch.progress import reporter_for
-    from summarizer.batch.runner import OutputError, run_folder
+    from summarizer.batch.runner import run_folder
+    from summarizer.errors import OutputError
     from summarizer.pipeline import Options
 
     if args.batch_size is not None and args.batch_size < 1:

@@ -8,6 +8,7 @@ from summarizer.cli import EXIT_OK
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``download`` subcommand."""
     from summarizer.translate.presets import DEFAULT_MODEL, PRESETS
 
     parser = subparsers.add_parser(
@@ -21,6 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    """Download each model and print where it is; returns the exit code."""
     from summarizer.loading import locate_model
     from summarizer.translate.presets import resolve_model
 

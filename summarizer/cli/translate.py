@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 
 from summarizer.cli import EXIT_OK, add_model_options
+from summarizer.errors import InputError, OutputError
 from summarizer.output import write_atomic
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``translate`` subcommand."""
     parser = subparsers.add_parser(
         "translate",
         help="translate a text file (or stdin) to English, paragraph by paragraph",
@@ -24,15 +26,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from summarizer.stripping.decode import decode_text
+    """Translate the file (or stdin) and write the English; returns the exit code."""
+    from summarizer.stripping.decode import to_text
     from summarizer.translate import Translator
 
-    raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
-    text = decode_text(raw)
+    try:
+        raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"Cannot read {args.file}: {exc.strerror or exc}. Check the path, or give - to "
+            "read standard input."
+        ) from None
+    text = to_text(raw)
     translator = Translator(args.model, device=args.device, beams=args.beams, backend=args.backend)
     (english,) = translator.translate([text])
     if args.output:
-        write_atomic(args.output, english.rstrip("\n") + "\n")
+        try:
+            write_atomic(args.output, english.rstrip("\n") + "\n")
+        except OSError as exc:
+            raise OutputError(
+                f"Cannot write {args.output}: {exc.strerror or exc}. Choose a writable path."
+            ) from None
     else:
         sys.stdout.write(english.rstrip("\n") + "\n")
     return EXIT_OK

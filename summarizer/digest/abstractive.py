@@ -17,7 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from summarizer.errors import ModelError, UnknownOptionError
+from summarizer.errors import UnknownOptionError
+from summarizer.loading import (
+    check_device,
+    input_window,
+    load_seq2seq,
+    locate_model,
+    resolve_device,
+)
 from summarizer.segment import split_sentences
 
 log = logging.getLogger(__name__)
@@ -28,8 +35,6 @@ MAX_INPUT_TOKENS = 1024
 # How many times chunk summaries may be summarised again to fit ``max_points``.
 MAX_MERGE_ROUNDS = 3
 BATCH_SIZE = 4
-
-_DEVICE = re.compile(r"auto|cpu|mps|cuda(?::\d+)?")
 
 
 @dataclass(frozen=True)
@@ -70,10 +75,7 @@ class Summarizer:
         max_input_tokens: int | None = None,
         max_summary_tokens: int | None = None,
     ) -> None:
-        if not _DEVICE.fullmatch(device):
-            raise UnknownOptionError(
-                f"unknown device {device!r}; choose 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'"
-            )
+        check_device(device)
         if max_input_tokens is not None and max_input_tokens < 8:
             raise UnknownOptionError(f"max_input_tokens must be 8 or more, not {max_input_tokens}")
         self.model = model
@@ -176,8 +178,6 @@ class Summarizer:
 
     def _load(self) -> _Loaded:
         """The tokenizer and model, loaded once per process for this model and device."""
-        from summarizer.translate.backend import resolve_device
-
         device = resolve_device(self.device)
         key = (self.model, device)
         with _LOCK:
@@ -197,27 +197,14 @@ class Summarizer:
 def _load(source: str, device: str) -> _Loaded:
     """Locate (cache, local folder or download) and load a summarization model."""
     import torch
-    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
-
-    from summarizer.loading import locate_model
 
     path = locate_model(source)
     dtype = torch.float16 if device.startswith("cuda") else torch.float32
     log.info("loading summarizer %s on %s", source, device)
-    try:
-        tokenizer = AutoTokenizer.from_pretrained(path)
-        model = AutoModelForSeq2SeqLM.from_pretrained(path, dtype=dtype)
-    except (OSError, ValueError, KeyError) as error:
-        raise ModelError(
-            f"could not load summarization model {source!r} from {path}: {error}. "
-            "Is it a seq2seq (encoder-decoder) summarization model?"
-        ) from error
-    model.eval().to(device)
-    limits = [MAX_INPUT_TOKENS, getattr(tokenizer, "model_max_length", MAX_INPUT_TOKENS)]
-    positions = getattr(model.config, "max_position_embeddings", None)
-    if positions:
-        limits.append(positions)
-    return _Loaded(tokenizer, model, device, int(min(limits)))
+    tokenizer, model = load_seq2seq(
+        path, name=source, task="summarization", dtype=dtype, device=device
+    )
+    return _Loaded(tokenizer, model, device, input_window(tokenizer, model, MAX_INPUT_TOKENS))
 
 
 def _bullets(summaries: Sequence[str]) -> list[str]:

@@ -58,6 +58,7 @@ class Row:
     notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of every field."""
         return dataclasses.asdict(self)
 
 
@@ -71,6 +72,7 @@ class Skip:
     error: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of every field."""
         return dataclasses.asdict(self)
 
 
@@ -95,6 +97,7 @@ class Report:
     environment: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of every field."""
         return {
             "data": self.data,
             "created": self.created,

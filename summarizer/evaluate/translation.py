@@ -27,7 +27,9 @@ WARM_UP = "Selamat pagi."
 class TranslatorLike(Protocol):
     """What the evaluation needs from a translator: one method, article in, English out."""
 
-    def translate(self, texts: Sequence[str]) -> list[str]: ...
+    def translate(self, texts: Sequence[str]) -> list[str]:
+        """The English of each text, in order."""
+        ...
 
 
 def system_name(translator: Any) -> str:

@@ -91,11 +91,6 @@ def to_text(raw: str | bytes, encoding: str | None = None) -> str:
     return text
 
 
-def decode_text(raw: str | bytes, encoding: str | None = None) -> str:
-    """Alias of :func:`to_text` for callers that take a text file as it is."""
-    return to_text(raw, encoding)
-
-
 def is_html(text: str) -> bool:
     """Whether ``text`` is an HTML page (or fragment) rather than plain text."""
     head = text.lstrip()[:4096]

@@ -19,7 +19,7 @@ from typing import Any
 from summarizer.document import Article, Notice
 from summarizer.errors import NoArticleError
 from summarizer.stripping import patterns
-from summarizer.stripping.language import body_language, words
+from summarizer.stripping.language import body_language, normal_form, words
 from summarizer.stripping.pasted import (
     MIN_BODY_WORDS,
     Line,
@@ -185,18 +185,13 @@ def render_lines(root: object) -> list[PageLine]:
     return lines
 
 
-def _normal(text: str) -> str:
-    """Lower-cased words only, for matching page lines to trafilatura's text."""
-    return " ".join(words(text))
-
-
 def _votes(page: list[PageLine], kept_text: str) -> list[bool]:
     """Whether trafilatura kept each line (a line of four words or more found in its text)."""
-    kept = _normal(kept_text)
-    kept_lines = {_normal(t) for t in kept_text.splitlines()}
+    kept = normal_form(kept_text)
+    kept_lines = {normal_form(t) for t in kept_text.splitlines()}
     votes = []
     for line in page:
-        own = _normal(line.text)
+        own = normal_form(line.text)
         long_enough = own.count(" ") >= 3 and own in kept
         votes.append(bool(own and (long_enough or own in kept_lines)))
     return votes
@@ -332,7 +327,7 @@ def strip_html(html: str, url: str | None = None) -> Article:
             "its text."
         )
     title = clean_title(meta.title, meta.site)
-    if title and paragraphs and _normal(paragraphs[0]) == _normal(title):
+    if title and paragraphs and normal_form(paragraphs[0]) == normal_form(title):
         paragraphs = paragraphs[1:]
     # The UI shows what was removed near the article, not every menu item of the page.
     lo, hi = max(0, selection.start - 10), min(len(lines), selection.end + 10)
@@ -363,10 +358,10 @@ def _menu_like(text: str) -> bool:
 
 def _link_share(page: list[PageLine], paragraphs: list[str]) -> float:
     """Share of the body's characters that are link text on the page (an index: most)."""
-    body = {_normal(p) for p in paragraphs}
+    body = {normal_form(p) for p in paragraphs}
     total = links = 0
     for line in page:
-        if _normal(line.text) in body:
+        if normal_form(line.text) in body:
             total += len(line.text)
             links += line.link_chars
     return links / total if total else 1.0

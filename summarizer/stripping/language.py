@@ -13,7 +13,14 @@ from functools import lru_cache
 
 from summarizer.language import detect_language
 
-__all__ = ["body_language", "detect_language", "stopword_density", "stopwords", "words"]
+__all__ = [
+    "body_language",
+    "detect_language",
+    "normal_form",
+    "stopword_density",
+    "stopwords",
+    "words",
+]
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 # A quotation: an Indonesian article quotes English speakers in English.
@@ -51,6 +58,11 @@ def stopwords() -> frozenset[str]:
 def words(text: str) -> list[str]:
     """The lower-cased alphabetic words of ``text`` (numbers and punctuation left out)."""
     return _WORD.findall(text.lower())
+
+
+def normal_form(text: str) -> str:
+    """The lower-cased words of ``text`` joined by spaces: what two lines are compared by."""
+    return " ".join(words(text))
 
 
 def stopword_density(tokens: list[str]) -> float:

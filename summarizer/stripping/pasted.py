@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from summarizer.document import Article, Notice
 from summarizer.errors import NoArticleError
 from summarizer.stripping import patterns
-from summarizer.stripping.language import body_language, stopword_density, words
+from summarizer.stripping.language import body_language, normal_form, stopword_density, words
 
 logger = logging.getLogger(__name__)
 
@@ -341,15 +341,10 @@ def _drop_short_runs(
         i = max(j, i + 1)
 
 
-def _normal(text: str) -> str:
-    """Lower-cased words only, for comparing lines."""
-    return " ".join(words(text))
-
-
 def _drop_repeats(lines: list[Line], keep: list[bool]) -> None:
     """Drop kept lines repeated inside a nearby longer kept line (pull quotes, teasers)."""
     kept = [i for i, k in enumerate(keep) if k]
-    normals = [_normal(lines[i].text) for i in kept]
+    normals = [normal_form(lines[i].text) for i in kept]
     for n, i in enumerate(kept):
         own = normals[n]
         if len(own) < 20:

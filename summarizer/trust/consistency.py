@@ -109,17 +109,22 @@ def untranslated_warnings(source: str, translation: str) -> list[Notice]:
         or (len(copied) == 2 and share >= MAX_COPIED_SHARE_SHORT)
     ):
         return [Notice("untranslated", UNTRANSLATED)]
-    indonesian = list(dict.fromkeys(w for w in words if looks_indonesian(w)))
-    if len([w for w in words if looks_indonesian(w)]) >= MIN_INDONESIAN_WORDS:
-        listed = ", ".join(indonesian[:5])
+    indonesian = [w for w in words if looks_indonesian(w)]
+    if len(indonesian) >= MIN_INDONESIAN_WORDS:
+        listed = ", ".join(list(dict.fromkeys(indonesian))[:5])
         message = f"The translation still has Indonesian words: {listed}."
         return [Notice("untranslated", message)]
     return []
 
 
 def length_warnings(source: str, translation: str) -> list[Notice]:
-    """A ``"length"`` notice when the translation is far shorter or longer than the source."""
+    """A ``"length"`` notice when the translation is far shorter or longer than the source.
+
+    A blank source gives no notice: there is no length to compare with.
+    """
     src, out = len(source.strip()), len(translation.strip())
+    if not src:
+        return []
     ratio = out / src
     if src >= MIN_SOURCE_CHARS and ratio < MIN_LENGTH_RATIO:
         message = (

@@ -1,7 +1,10 @@
 """Word lists: Indonesian function words, and English words a translation may share.
 
 Kept small and self-contained on purpose: the checks only need to tell an English
-sentence from one that kept Indonesian words, not to parse either language.
+sentence from one that kept Indonesian words, not to parse either language. These are
+not :mod:`summarizer.language`'s lists, which tell a whole text's language by its most
+frequent words: a single word here must be evidence on its own, so Indonesian words that
+are also English ("para", "pun") are left out and English loanwords are listed.
 """
 
 from __future__ import annotations

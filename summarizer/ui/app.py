@@ -8,6 +8,7 @@ so the page starts in seconds.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
@@ -381,9 +382,14 @@ def read_source(request: Request) -> str | bytes | Article:
             from summarizer.stripping import strip_url
 
             return strip_url(request.url)
+        from summarizer.stripping import as_plain_article
         from summarizer.stripping.fetch import fetch
 
-        return fetch(request.url).content
+        # Kept whole, but decoded with the server's charset and labelled with its address,
+        # as strip_url does for a stripped page.
+        page = fetch(request.url)
+        article = as_plain_article(page.content, encoding=page.charset)
+        return dataclasses.replace(article, url=page.url)
     if not request.text.strip():
         raise EmptyInputError(
             "There is nothing to translate: paste an article into the box, "
