@@ -51,6 +51,8 @@ class Setting:
 
 @dataclass(frozen=True)
 class Row:
+    """One model's median seconds for the same articles, four ways."""
+
     label: str
     articles: int
     sentences: int
@@ -61,18 +63,22 @@ class Row:
 
     @property
     def batch_rate(self) -> float:
+        """Articles per second through run_batch."""
         return self.articles / self.batch_s
 
     @property
     def pooled_rate(self) -> float:
+        """Articles per second with their sentences pooled, translation only."""
         return self.articles / self.pooled_s
 
     @property
     def single_rate(self) -> float:
+        """Articles per second, one translate() call per article (the baseline)."""
         return self.articles / self.single_s
 
     @property
     def cached_rate(self) -> float:
+        """Articles per second through run_batch with a warm translation cache."""
         return self.articles / self.cached_s
 
 
@@ -94,6 +100,7 @@ def make_articles(count: int, sentences: int, seed: int = 0) -> list[str]:
 
 
 def build_model(kind: str, models_dir: Path) -> Path:
+    """The folder of a toy model of ``kind`` (built once, reused from ``models_dir``)."""
     import toy_models
 
     if kind == "toy":
@@ -167,6 +174,7 @@ def measure(setting: Setting, model: Path, repeats: int, work: Path) -> Row:
 
 
 def table(rows: list[Row]) -> str:
+    """The rows as a Markdown table, rates in articles per second."""
     lines = [
         "| model | articles | sentences | one by one | batch (run_batch) | ratio "
         "| pooled translation only | ratio | batch, warm cache |",
@@ -183,6 +191,7 @@ def table(rows: list[Row]) -> str:
 
 
 def main() -> None:
+    """Run the benchmark and print its table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=16, help="articles (toy model)")
     parser.add_argument("--opus-articles", type=int, default=10, help="articles (opus-mt size)")

@@ -79,11 +79,41 @@ def random_opus_mt() -> Path:
     return Path(toy_models.build_atomically(toy_models.build_random_marian, target, size="opus-mt"))
 
 
-def sample_sentences(count: int) -> list[str]:
-    """``count`` FLORES-200 devtest sentences spread evenly over the file (all domains)."""
-    lines = [line for line in FLORES.read_text(encoding="utf-8").splitlines() if line.strip()]
+def sample_sentences(count: int, data: Path = FLORES) -> list[str]:
+    """``count`` sentences spread evenly over ``data`` (FLORES-200 devtest: all domains)."""
+    lines = [line for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
     step = max(1, len(lines) // count)
     return lines[::step][:count]
+
+
+def stage(folder: Path, data: Path) -> None:
+    """Copy the random model's config and tokenizer (not its weights) and the sentences to
+    ``folder``: a few MB that :func:`materialize` turns back into the model elsewhere."""
+    import shutil
+
+    model = random_opus_mt()
+    target = folder / "model"
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for path in model.iterdir():
+        if path.is_file() and path.suffix not in {".safetensors", ".bin"}:
+            shutil.copy2(path, target / path.name)
+    shutil.copy2(data, folder / "sentences.txt")
+    print(f"staged {target} and {folder / 'sentences.txt'}")
+
+
+def materialize(model_dir: Path) -> None:
+    """Give a staged model (config and tokenizer, no weights) random weights, seed 0."""
+    if any(model_dir.glob("*.safetensors")) or any(model_dir.glob("*.bin")):
+        return
+    import torch
+    from transformers import AutoConfig, AutoModelForSeq2SeqLM, GenerationConfig
+
+    torch.manual_seed(0)
+    model = AutoModelForSeq2SeqLM.from_config(AutoConfig.from_pretrained(model_dir))
+    model.generation_config = GenerationConfig.from_pretrained(model_dir)
+    model.save_pretrained(model_dir)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -137,7 +167,11 @@ def project_translator(model_dir: Path, device: str, config: Config) -> Any:
 
 
 def gpu_memory_mb() -> float | None:
-    """GPU memory this process holds now (nvidia-smi), in MiB; None without a GPU."""
+    """Peak GPU memory of this process in MiB: torch's peak reservation when torch used the
+    GPU, else what nvidia-smi says the process holds now; None when neither tells."""
+    torch = sys.modules.get("torch")
+    if torch is not None and torch.cuda.is_available() and torch.cuda.max_memory_reserved():
+        return float(torch.cuda.max_memory_reserved() / 2**20)
     try:
         out = subprocess.run(
             ["nvidia-smi", "--query-compute-apps=pid,used_memory", "--format=csv,noheader"],
@@ -161,7 +195,7 @@ def run_worker(args: argparse.Namespace) -> None:
     from transformers import AutoTokenizer
 
     config = next(c for c in CONFIGS if c.name == args.worker)
-    sentences = sample_sentences(args.sentences)
+    sentences = sample_sentences(args.sentences, args.data)
     if config.backend == "plain":
         translate = plain_transformers(args.model, args.device)
     else:
@@ -223,6 +257,8 @@ def run_config(config: Config, args: argparse.Namespace) -> dict[str, Any]:
         str(args.sentences),
         "--repeats",
         str(args.repeats),
+        "--data",
+        str(args.data),
     ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
@@ -311,7 +347,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--only", nargs="+", metavar="NAME", help="run only these configurations (and plain)"
     )
+    parser.add_argument(
+        "--data", type=Path, default=FLORES, help="Indonesian sentences, one a line (FLORES)"
+    )
     parser.add_argument("--json", type=Path, help="also write the results here as JSON")
+    parser.add_argument(
+        "--stage",
+        type=Path,
+        metavar="DIR",
+        help="write the model without its weights and the sentences to DIR, for a machine "
+        "without the shared data (eval/gpu_bench.sh), and stop",
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -321,10 +367,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         run_worker(args)
         return 0
-    if not FLORES.is_file():
-        print(f"error: {FLORES} is missing (the shared data folder)", file=sys.stderr)
+    if not args.data.is_file():
+        print(f"error: {args.data} is missing (the shared data folder?)", file=sys.stderr)
         return 2
+    if args.stage:
+        stage(args.stage, args.data)
+        return 0
     args.model = (args.model or random_opus_mt()).resolve()
+    materialize(args.model)
     configs = [c for c in CONFIGS if args.device.split(":")[0] in c.devices]
     if args.only:
         unknown = set(args.only) - {c.name for c in configs}

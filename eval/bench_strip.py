@@ -279,6 +279,7 @@ def summary(rows: list[Row]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run every system on every set and print the table; returns the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default_data = ROOT.parent / "shared" / "data" / "strip"
     parser.add_argument("--data", type=Path, default=default_data, help="shared/data/strip")

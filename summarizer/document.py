@@ -88,6 +88,11 @@ class Sentence:
     confidence: str | None = None
     warnings: list[Notice] = field(default_factory=list)
 
+    @property
+    def doubtful(self) -> bool:
+        """Whether a reader should check this translation: it has warnings or low confidence."""
+        return bool(self.warnings) or self.confidence == "low"
+
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""
         data = dataclasses.asdict(self)

@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DIGESTS = ("extractive", "abstractive")
+NO_SUMMARY_IN_DIGEST_ONLY = Notice(
+    "summary-skipped",
+    "No abstractive summary in digest-only mode: it is written from the whole translation. "
+    "Turn digest-only off to get one.",
+)
 # summarizer.digest.abstractive.DEFAULT_MODEL, repeated so that importing the pipeline does
 # not import the digest package (and numpy) before a run needs it; a test keeps them equal.
 DEFAULT_SUMMARY_MODEL = "sshleifer/distilbart-cnn-12-6"
@@ -203,9 +208,7 @@ def _choose(
     """The key sentences; those flagged as doubtful translations are penalised."""
     from summarizer.digest import select_key_points
 
-    penalties = {
-        (s.paragraph, s.index): 1.0 for s in sentences if s.warnings or s.confidence == "low"
-    }
+    penalties = {(s.paragraph, s.index): 1.0 for s in sentences if s.doubtful}
     return select_key_points(body, options.points, title=article.title, penalties=penalties)
 
 
@@ -253,6 +256,8 @@ def _result(
             for p, count in enumerate(_counts(sentences, len(article.paragraphs)))
         ]
     run_warnings: list[Notice] = []
+    if options.digest == "abstractive" and options.digest_only:
+        run_warnings.append(NO_SUMMARY_IN_DIGEST_ONLY)
     for sentence in sentences:
         for notice in sentence.warnings:
             if notice.kind == "long-sentence" and notice not in run_warnings:

@@ -47,7 +47,7 @@ def to_markdown(result: Result) -> str:
     if result.summary:
         lines += ["", "## Summary", ""]
         lines += [f"- {bullet}" for bullet in result.summary]
-    flagged = [s for s in result.sentences if s.warnings or s.confidence == "low"]
+    flagged = [s for s in result.sentences if s.doubtful]
     if flagged:
         lines += ["", "## Check these sentences", ""]
         lines += [f"- {_flag(s)}" for s in flagged]

@@ -7,7 +7,7 @@ import json
 import fakes
 import pytest
 
-from summarizer import Article, Options, run
+from summarizer import Article, Notice, Options, Sentence, run
 from summarizer.errors import EmptyInputError, UnknownOptionError
 from summarizer.pipeline import run_articles
 from summarizer.render import render
@@ -134,6 +134,34 @@ def test_an_unknown_format_is_an_option_error(fake_translator: Translator) -> No
 def test_bad_options_are_rejected(change: dict, message: str) -> None:
     with pytest.raises(UnknownOptionError, match=message):
         Options().replace(**change)
+
+
+@pytest.mark.parametrize(
+    ("confidence", "warnings", "doubtful"),
+    [
+        ("high", [], False),
+        ("check", [], False),
+        (None, [], False),
+        ("low", [], True),
+        ("high", [Notice("number", "The source says 5.")], True),
+    ],
+)
+def test_a_sentence_is_doubtful_with_a_warning_or_low_confidence(
+    confidence: str | None, warnings: list[Notice], doubtful: bool
+) -> None:
+    sentence = Sentence("Dua.", "Two.", 0, 0, -0.1, confidence, warnings)
+    assert sentence.doubtful is doubtful
+    assert "doubtful" not in sentence.as_dict()
+
+
+@pytest.mark.parametrize(("digest", "told"), [("abstractive", True), ("extractive", False)])
+def test_digest_only_says_that_it_writes_no_abstractive_summary(
+    fake_translator: Translator, digest: str, told: bool
+) -> None:
+    options = Options(digest=digest, digest_only=True, summary_model="not/loaded")
+    result = run(_article(), options, translator=fake_translator)
+    assert result.summary == []
+    assert ("summary-skipped" in [w.kind for w in result.warnings]) is told
 
 
 def test_the_default_summary_model_is_the_summarizers() -> None:

@@ -17,7 +17,6 @@ import dataclasses
 import errno
 import hashlib
 import json
-import logging
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -25,8 +24,6 @@ from typing import Any
 
 from summarizer.document import Notice
 from summarizer.translate.translator import Progress, Translation, Translator
-
-logger = logging.getLogger(__name__)
 
 CACHE_FILE = "translation-cache.sqlite"
 _SCHEMA = """
@@ -130,6 +127,7 @@ class TranslationCache:
         self.close()
 
     def _transaction(self) -> _Transaction:
+        """A write transaction on the cache (a context manager)."""
         return _Transaction(self._db)
 
 
@@ -226,6 +224,7 @@ class CachedTranslator(Translator):
         return [dataclasses.replace(found[s], source=s) for s in sentences]
 
     def _identity(self) -> tuple[str, str]:
+        """The cache key of the wrapped model and decoding, and its description (computed once)."""
         if self._key is None:
             description = json.dumps(model_identity(self.inner), sort_keys=True)
             self._key = (hashlib.sha256(description.encode()).hexdigest(), description)
@@ -261,6 +260,7 @@ def model_identity(translator: Any) -> dict[str, Any]:
 
 
 def _file_stamps(folder: Path) -> Iterator[tuple[str, int, int]]:
+    """(relative path, size, mtime) of every file under ``folder``."""
     for path in folder.rglob("*"):
         if path.is_file():
             stat = path.stat()
@@ -268,6 +268,7 @@ def _file_stamps(folder: Path) -> Iterator[tuple[str, int, int]]:
 
 
 def _notices(data: str) -> list[Notice]:
+    """Notices from their stored JSON form."""
     return [Notice(n["kind"], n["message"]) for n in json.loads(data)]
 
 

@@ -13,7 +13,6 @@ import dataclasses
 import hashlib
 import io
 import json
-import logging
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -30,8 +29,6 @@ from summarizer.errors import (
     InputTooLargeError,
     NoArticleError,
 )
-
-logger = logging.getLogger(__name__)
 
 #: The file types a batch reads (lower-case suffixes); anything else is skipped.
 SUFFIXES = (".html", ".htm", ".txt", ".md", ".json", ".jsonl", ".docx", ".pdf")
@@ -448,6 +445,7 @@ def _size_limit(suffix: str) -> int:
 
 
 def _too_large(size: int, limit: int, suffix: str) -> InputTooLargeError:
+    """The error for a file over its type's size limit, with what to do instead."""
     hint = " Put many articles in a .jsonl file (one record per line)." if suffix == ".json" else ""
     return InputTooLargeError(
         f"The file is {size / 1_048_576:.1f} MiB; the limit for {suffix} files is "
@@ -465,4 +463,5 @@ def _file_sha256(path: Path) -> str:
 
 
 def _sha(data: bytes) -> str:
+    """Hex SHA-256 of ``data``."""
     return hashlib.sha256(data).hexdigest()

@@ -19,7 +19,7 @@ from typing import Any
 
 from summarizer.output import write_atomic
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 MANIFEST_FILE = "manifest.jsonl"
 DONE, FAILED, SKIPPED = "done", "failed", "skipped"
@@ -97,8 +97,8 @@ class Manifest:
                 entry = Entry.from_dict(json.loads(line))
             except (ValueError, TypeError) as exc:
                 last = number >= len(lines) - 1
-                log = logger.debug if last else logger.warning
-                log("%s line %d is unreadable (%s); ignoring it", self.path, number, exc)
+                report = log.debug if last else log.warning
+                report("%s line %d is unreadable (%s); ignoring it", self.path, number, exc)
                 continue
             entries[entry.key] = entry
         return entries
@@ -120,6 +120,7 @@ class Manifest:
         self.entries[entry.key] = entry
 
     def _ends_with_newline(self) -> bool:
+        """Whether the (non-empty) file ends with a line break (a killed run may not)."""
         with self.path.open("rb") as handle:
             handle.seek(-1, os.SEEK_END)
             return handle.read(1) == b"\n"

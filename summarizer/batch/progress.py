@@ -53,12 +53,14 @@ class _Rates:
         self.sentences = 0
 
     def add(self, articles: int, sentences: int, worked: bool) -> None:
+        """Count articles seen (and, if translated now, their sentences)."""
         self.seen += articles
         if worked:
             self.worked += articles
             self.sentences += sentences
 
     def line(self) -> str:
+        """One progress line: counts, rates and the time left."""
         elapsed = max(time.monotonic() - self.start, 1e-9)
         per_s = self.worked / elapsed
         left = self.total - self.seen
@@ -103,6 +105,7 @@ class LogReporter:
         self._write("batch: " + self.rates.line())
 
     def _write(self, line: str) -> None:
+        """Write one line and flush it."""
         self.stream.write(line + "\n")
         self.stream.flush()
 

@@ -45,7 +45,7 @@ from summarizer.pipeline import Options, run_articles
 from summarizer.render import FORMATS, render
 from summarizer.translate import Translator
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 DEFAULT_FORMATS = ("md", "json")
 DEFAULT_ARTICLES_PER_GROUP = 32
@@ -121,6 +121,7 @@ class _State:
     keys: list[str] = field(default_factory=list)
 
     def count(self, name: str, n: int = 1) -> None:
+        """Add ``n`` to the counter ``name``."""
         self.counts[name] = self.counts.get(name, 0) + n
 
 
@@ -246,7 +247,7 @@ def _run(
             state.manifest.compact(state.keys)
     except _Stop as stop:
         stopped = str(stop)
-        logger.info("%s", stopped)
+        log.info("%s", stopped)
     finally:
         reporter.close()
         if cache is not None:
@@ -388,7 +389,7 @@ def _process(state: _State, files: Sequence[Path], field: str, group_size: int) 
                 _record_failure(state, unit, exc)
                 continue
             except Exception as exc:  # a parser bug on one odd file must not stop the run
-                logger.debug("reading %s failed", unit.key, exc_info=True)
+                log.debug("reading %s failed", unit.key, exc_info=True)
                 _record_failure(state, unit, exc)
                 continue
             pending.append(_Pending(unit, article, time.perf_counter() - start))
@@ -413,7 +414,7 @@ def _translate_group(state: _State, pending: list[_Pending]) -> None:
         raise
     except Exception:
         # One article broke the group (a bug, memory): redo them one by one to isolate it.
-        logger.warning("a group of %d articles failed; retrying one by one", len(pending))
+        log.warning("a group of %d articles failed; retrying one by one", len(pending))
         results = [_run_one(state, article) for article in articles]
     total_sentences = sum(len(r.sentences) for r in results if isinstance(r, Result))
     for item, result in zip(pending, results):
@@ -432,7 +433,7 @@ def _run_one(state: _State, article: Article) -> Result | Exception:
     except (ModelError, OSError):
         raise
     except Exception as exc:
-        logger.debug("article failed", exc_info=True)
+        log.debug("article failed", exc_info=True)
         return exc
 
 
@@ -469,7 +470,7 @@ def _write(state: _State, item: _Pending, result: Result, share: float) -> None:
 def _record_failure(state: _State, unit: Unit, exc: Exception) -> None:
     """A failed article: its reason in the manifest, and the run goes on."""
     reason = str(exc) if isinstance(exc, SummarizerError) else f"{type(exc).__name__}: {exc}"
-    logger.info("%s failed: %s", unit.key, reason)
+    log.info("%s failed: %s", unit.key, reason)
     state.manifest.append(
         Entry(
             input=unit.input,
@@ -505,6 +506,7 @@ def _record_unsupported(state: _State, path: Path) -> None:
 
 
 def _translator(options: Options, batch_size: int | None) -> Translator:
+    """The run's translator, with the batch size asked for (the options' default otherwise)."""
     translator = options.translator()
     if batch_size:
         translator.batch_size = batch_size
@@ -512,6 +514,7 @@ def _translator(options: Options, batch_size: int | None) -> Translator:
 
 
 def _check_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    """The formats asked for, normalised and without repeats; an unknown one is refused."""
     chosen = tuple(dict.fromkeys(f.strip().lower() for f in formats if f.strip()))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
@@ -535,6 +538,7 @@ def _check_writable(out_dir: Path) -> None:
 
 
 def _open_cache(path: Path) -> TranslationCache:
+    """Open the translation cache, or say how to run without one."""
     try:
         return TranslationCache(path)
     except OSError as exc:
@@ -556,6 +560,7 @@ class _TempSweeper:
         self.stale: dict[Path, dict[str, list[Path]]] = {}
 
     def sweep(self, target: Path) -> None:
+        """Remove the stale temporary files of ``target`` (listing its folder once)."""
         folder = target.parent
         if folder not in self.stale:
             found: dict[str, list[Path]] = {}
@@ -572,7 +577,7 @@ class _TempSweeper:
             try:
                 path.unlink()
             except OSError:
-                logger.debug("could not remove %s", path)
+                log.debug("could not remove %s", path)
 
 
 @contextmanager

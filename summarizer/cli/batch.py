@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from summarizer.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_model_options
+from summarizer.errors import OutputError
 
 _MAX_LISTED_FAILURES = 20
 
@@ -68,7 +69,6 @@ def handle(args: argparse.Namespace) -> int:
     """Run the batch with a progress display; returns the exit code."""
     from summarizer.batch.progress import reporter_for
     from summarizer.batch.runner import run_folder
-    from summarizer.errors import OutputError
     from summarizer.pipeline import Options
 
     if args.batch_size is not None and args.batch_size < 1:
@@ -117,5 +117,6 @@ def handle(args: argparse.Namespace) -> int:
 
 
 def _usage(message: str) -> int:
+    """Print a usage error; returns its exit code."""
     print(f"summarizer: error: {message}", file=sys.stderr)
     return EXIT_USAGE

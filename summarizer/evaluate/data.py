@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.document import Article
-from summarizer.errors import InputError
+from summarizer.errors import InputError, UnknownOptionError
 from summarizer.evaluate.text import detokenize
 
 log = logging.getLogger(__name__)
@@ -202,8 +202,6 @@ def load_data(
             that cannot be reached.
         UnknownOptionError: a task name is not one of ``TASKS``.
     """
-    from summarizer.errors import UnknownOptionError
-
     wanted = set(tasks)
     unknown = wanted - set(TASKS)
     if unknown:

@@ -86,7 +86,7 @@ class Report:
         signatures: metric name to the library signature that reproduces it.
         data: the data source evaluated.
         created: ISO 8601 time of the run (UTC).
-        environment: versions and device, so that timings can be compared.
+        environment: package versions and machine, so that timings can be compared.
     """
 
     rows: list[Row]

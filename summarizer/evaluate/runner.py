@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import logging
 import platform
+import re
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from summarizer.errors import ModelError, SummarizerError
+from summarizer.errors import ModelError, SummarizerError, UnknownOptionError
 from summarizer.evaluate.data import TASKS, EvalData, load_data
 from summarizer.evaluate.digest import Selector, default_selector, evaluate_digest
 from summarizer.evaluate.metrics import comet_available, load_comet
@@ -70,8 +71,6 @@ def evaluate(
         UnknownOptionError: ``task`` is not one of the tasks.
         DataNotAvailableError: the data source cannot be found or read.
     """
-    from summarizer.errors import UnknownOptionError
-
     if task not in (*TASKS, "all"):
         raise UnknownOptionError(
             f"unknown evaluation task {task!r}; choose from {', '.join(TASKS)} or all"
@@ -234,8 +233,6 @@ def _write_outputs(outputs: dict[str, list[str]], folder: Path) -> None:
 
 def _safe(relative: str) -> Path:
     """A relative path with only safe characters (model names may hold slashes)."""
-    import re
-
     head, _, tail = relative.rpartition("/")
     clean = [re.sub(r"[^\w.+-]+", "_", part).strip("._") or "_" for part in (head, tail) if part]
     return Path(*clean)

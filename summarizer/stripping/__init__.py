@@ -20,7 +20,7 @@ from summarizer.stripping.decode import MAX_INPUT_BYTES, is_html, to_text
 from summarizer.stripping.fetch import DEFAULT_TIMEOUT, MAX_FETCH_BYTES
 from summarizer.stripping.language import body_language, detect_language
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -56,11 +56,11 @@ def strip(raw: str | bytes, *, url: str | None = None, encoding: str | None = No
     if is_html(text):
         from summarizer.stripping.html import strip_html
 
-        logger.debug("stripping HTML (%d characters)", len(text))
+        log.debug("stripping HTML (%d characters)", len(text))
         return strip_html(text, url=url)
     from summarizer.stripping.pasted import strip_text
 
-    logger.debug("stripping pasted text (%d characters)", len(text))
+    log.debug("stripping pasted text (%d characters)", len(text))
     article = strip_text(text)
     return dataclasses.replace(article, url=url) if url else article
 

@@ -12,7 +12,7 @@ import re
 
 from summarizer.errors import BinaryInputError, EmptyInputError, EncodingError, InputTooLargeError
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 #: Largest input accepted, in bytes (or characters for ``str``): 5 MiB. A news page is
 #: rarely over 1 MiB of HTML; anything bigger is not a single article.
@@ -132,7 +132,7 @@ def _decode(data: bytes, hint: str | None) -> str:
         try:
             return data.decode(name)
         except (LookupError, UnicodeDecodeError):
-            logger.debug("declared charset %s does not decode the input", name)
+            log.debug("declared charset %s does not decode the input", name)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -141,5 +141,5 @@ def _decode(data: bytes, hint: str | None) -> str:
             "The input's bytes could not be decoded as text in any likely encoding. "
             "Save the page as UTF-8 (or copy and paste its text)."
         )
-    logger.debug("decoded the input as %s", best.encoding)
+    log.debug("decoded the input as %s", best.encoding)
     return str(best)

@@ -8,7 +8,6 @@ the check and the connection (DNS rebinding) is not guarded against.
 from __future__ import annotations
 
 import ipaddress
-import logging
 import socket
 import urllib.error
 import urllib.parse
@@ -17,8 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from summarizer.errors import FetchError
-
-logger = logging.getLogger(__name__)
 
 #: Seconds to wait for the server (connection and each read).
 DEFAULT_TIMEOUT = 15.0

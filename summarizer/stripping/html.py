@@ -10,7 +10,6 @@ lines trafilatura kept get a bonus, and the same selection as for pasted text
 
 from __future__ import annotations
 
-import logging
 import re
 import urllib.parse
 from dataclasses import dataclass
@@ -29,8 +28,6 @@ from summarizer.stripping.pasted import (
     make_line,
     select_body,
 )
-
-logger = logging.getLogger(__name__)
 
 _BLOCK = frozenset(
     """

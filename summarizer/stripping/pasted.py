@@ -13,7 +13,6 @@ trafilatura's extraction adds a bonus to the lines it kept.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 
@@ -21,8 +20,6 @@ from summarizer.document import Article, Notice
 from summarizer.errors import NoArticleError
 from summarizer.stripping import patterns
 from summarizer.stripping.language import body_language, normal_form, stopword_density, words
-
-logger = logging.getLogger(__name__)
 
 # Score of a boilerplate line by kind. Inline clutter ("Baca juga" links, ad markers, counters) sits inside articles, so it
 # weighs little; what closes an article (list headings, footers, staff lines) weighs most.

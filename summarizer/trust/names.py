@@ -373,7 +373,7 @@ _STRIPPED_PREFIXES = (
     ("per", ""),
     ("pe", ""),
 )
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -564,13 +564,13 @@ def indonesian_lexicon() -> frozenset[str]:
     """Indonesian root words (PySastrawi's list, MIT), or an empty set without it."""
     spec = importlib.util.find_spec("Sastrawi")
     if spec is None or spec.origin is None:
-        logger.warning("PySastrawi is not installed: only acronyms and known names are checked")
+        log.warning("PySastrawi is not installed: only acronyms and known names are checked")
         return frozenset()
     path = Path(spec.origin).parent / "Stemmer" / "data" / "kata-dasar.txt"
     try:
         return frozenset(path.read_text(encoding="utf-8").split())
     except OSError:
-        logger.warning("PySastrawi's word list %s cannot be read", path)
+        log.warning("PySastrawi's word list %s cannot be read", path)
         return frozenset()
 
 

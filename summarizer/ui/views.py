@@ -163,6 +163,7 @@ def model_label(model: str) -> str:
 
 
 def _plural(count: int, noun: str) -> str:
+    """``"1 noun"`` or ``"N nouns"``."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The translation speed benchmark (eval/bench_speed.py) on a CUDA machine, in a few minutes.
+#
+#   eval/gpu_bench.sh prepare   # here, with the venv and the shared data: stage the model
+#                               # (config + tokenizer, no weights), the sentences and the
+#                               # ctranslate2 wheel, into ignored folders (a few tens of MB)
+#   eval/gpu_bench.sh [run]     # on the GPU machine (python3 with CUDA torch + transformers):
+#                               # install the staged wheel if ctranslate2 is missing, give
+#                               # the model random weights, run every configuration on cuda
+#
+# With the device tool: run(command="eval/gpu_bench.sh run", carry=[".whl", ".cache/gpu-bench"]).
+# Results go to $OUT (or /tmp): bench_gpu.md (the table) and bench_gpu.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+STAGE=.cache/gpu-bench
+CT2_VERSION=${CT2_VERSION:-4.8.5}
+SENTENCES=${SENTENCES:-256}
+REPEATS=${REPEATS:-3}
+RESULTS=${OUT:-/tmp}
+
+case "${1:-run}" in
+prepare)
+    PY=${PYTHON:-.venv/bin/python}
+    "$PY" eval/bench_speed.py --stage "$STAGE"
+    python3 -m pip download --no-deps --only-binary=:all: --python-version 3.12 \
+        --implementation cp --platform manylinux_2_28_x86_64 --platform manylinux_2_17_x86_64 \
+        --platform manylinux2014_x86_64 -d .whl "ctranslate2==$CT2_VERSION"
+    du -sh "$STAGE" .whl
+    ;;
+run)
+    PY=${PYTHON:-python3}
+    if ! "$PY" -c "import ctranslate2" 2>/dev/null; then
+        if ls .whl/ctranslate2-*.whl >/dev/null 2>&1; then
+            "$PY" -m pip install -q --no-index --no-deps --no-compile --no-cache-dir \
+                --upgrade --target /tmp/site .whl/ctranslate2-*.whl
+            export PYTHONPATH=/tmp/site${PYTHONPATH:+:$PYTHONPATH}
+        else
+            echo "ctranslate2 is not installed and no wheel is staged: its rows will fail" >&2
+        fi
+    fi
+    "$PY" -c "import ctranslate2 as c; print('ctranslate2', c.__version__, 'CUDA devices:', c.get_cuda_device_count())" || true
+    nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader || true
+    export PYTHONUNBUFFERED=1 SUMMARIZER_CACHE=/tmp/summarizer-cache
+    "$PY" eval/bench_speed.py --device cuda --model "$STAGE/model" --data "$STAGE/sentences.txt" \
+        --sentences "$SENTENCES" --repeats "$REPEATS" --json "$RESULTS/bench_gpu.json" \
+        | tee "$RESULTS/bench_gpu.md"
+    ;;
+*)
+    echo "usage: eval/gpu_bench.sh [prepare|run]" >&2
+    exit 2
+    ;;
+esac
