@@ -336,7 +336,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--device", default="cpu", help="cpu or cuda (default: cpu)")
     parser.add_argument(
-        "--sentences", type=int, default=64, help="FLORES sentences to translate (default: 64)"
+        "--sentences", type=int, default=20, help="FLORES sentences to translate (default: 20)"
     )
     parser.add_argument(
         "--repeats", type=int, default=3, help="timed runs per configuration (default: 3)"

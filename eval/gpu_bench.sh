@@ -41,6 +41,8 @@ run)
     fi
     "$PY" -c "import ctranslate2 as c; print('ctranslate2', c.__version__, 'CUDA devices:', c.get_cuda_device_count())" || true
     nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader || true
+    # ctranslate2 4.x wheels load libcublas.so.12: without it the ctranslate2 rows fail.
+    ldconfig -p | grep -E "libcublas\.so\.1[0-9]" || echo "no libcublas in the loader cache" >&2
     export PYTHONUNBUFFERED=1 SUMMARIZER_CACHE=/tmp/summarizer-cache
     "$PY" eval/bench_speed.py --device cuda --model "$STAGE/model" --data "$STAGE/sentences.txt" \
         --sentences "$SENTENCES" --repeats "$REPEATS" --json "$RESULTS/bench_gpu.json" \

@@ -95,3 +95,17 @@ def fake_translator() -> Iterator[Any]:
     registry._loaded.pop(translator.request, None)
     registry.BACKENDS.clear()
     registry.BACKENDS.update(saved)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _conversion_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep CTranslate2 conversions of test models out of the user's ~/.cache."""
+    import os
+
+    saved = os.environ.get("SUMMARIZER_CACHE")
+    os.environ["SUMMARIZER_CACHE"] = str(tmp_path_factory.mktemp("summarizer-cache"))
+    yield
+    if saved is None:
+        os.environ.pop("SUMMARIZER_CACHE", None)
+    else:
+        os.environ["SUMMARIZER_CACHE"] = saved

@@ -237,3 +237,8 @@ def test_scores_are_finite_log_probabilities(toy_marian_dir, beams: int) -> None
         ["Hari ini Senin.", "Saya pergi ke pasar pada hari Senin."]
     )
     assert all(r.score is not None and math.isfinite(r.score) and r.score <= 0 for r in results)
+
+
+def test_unknown_device_is_refused_when_the_translator_is_created() -> None:
+    with pytest.raises(UnknownOptionError, match="cuda:N"):
+        Translator("Helsinki-NLP/opus-mt-id-en", device="gpu")

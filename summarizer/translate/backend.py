@@ -11,7 +11,7 @@ import importlib
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from summarizer.errors import UnknownOptionError
 from summarizer.translate.presets import ModelSpec
@@ -90,19 +90,11 @@ def backend_names() -> list[str]:
     return ["auto", *BACKENDS]
 
 
-def resolve_device(device: str) -> str:
-    """``"auto"`` becomes ``"cuda"``, ``"mps"`` or ``"cpu"``, whichever is available."""
-    if device != "auto":
-        if device.split(":")[0] not in {"cuda", "mps", "cpu"}:
-            raise UnknownOptionError(f"Unknown device {device!r}: use auto, cuda, mps or cpu.")
-        return device
-    import torch
-
-    if torch.cuda.is_available():
-        return "cuda"
-    if getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
-        return "mps"
-    return "cpu"
+def count_source_tokens(tokenizer: Any, prefix: str, texts: Sequence[str]) -> list[int]:
+    """Source tokens of each text as ``tokenizer`` encodes it (special tokens included)."""
+    if not texts:
+        return []
+    return [len(ids) for ids in tokenizer([prefix + t for t in texts], verbose=False)["input_ids"]]
 
 
 def choose_backend(name: str, spec: ModelSpec, device: str) -> str:

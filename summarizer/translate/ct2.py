@@ -23,7 +23,12 @@ from typing import Any
 
 from summarizer.errors import ModelError, UnknownOptionError
 from summarizer.loading import locate_model
-from summarizer.translate.backend import BackendRequest, Decoding, Hypothesis
+from summarizer.translate.backend import (
+    BackendRequest,
+    Decoding,
+    Hypothesis,
+    count_source_tokens,
+)
 from summarizer.translate.presets import ModelSpec
 
 log = logging.getLogger(__name__)
@@ -65,10 +70,7 @@ class CTranslate2Backend:
         self.workers = int(getattr(translator, "num_translators", 1) or 1)
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        if not texts:
-            return []
-        encoded = self.tokenizer([self.spec.prefix + t for t in texts], verbose=False)["input_ids"]
-        return [len(ids) for ids in encoded]
+        return count_source_tokens(self.tokenizer, self.spec.prefix, texts)
 
     def generate(self, texts: Sequence[str], decoding: Decoding) -> list[Hypothesis]:
         if not texts:

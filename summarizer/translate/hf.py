@@ -7,9 +7,13 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from summarizer.errors import ModelError
-from summarizer.loading import locate_model
-from summarizer.translate.backend import BackendRequest, Decoding, Hypothesis
+from summarizer.loading import input_window, load_seq2seq, locate_model
+from summarizer.translate.backend import (
+    BackendRequest,
+    Decoding,
+    Hypothesis,
+    count_source_tokens,
+)
 
 log = logging.getLogger(__name__)
 
@@ -30,11 +34,8 @@ class TransformersBackend:
         self.device = request.device
         self.tokenizer = tokenizer
         self.model = model
-        limits = [MAX_INPUT_TOKENS, getattr(tokenizer, "model_max_length", MAX_INPUT_TOKENS)]
+        self.max_input_tokens = input_window(tokenizer, model, MAX_INPUT_TOKENS)
         positions = getattr(model.config, "max_position_embeddings", None)
-        if positions:
-            limits.append(positions)
-        self.max_input_tokens = int(min(limits))
         self.max_output_tokens = int(positions or MAX_INPUT_TOKENS)
         self.forced_bos_token_id = (
             tokenizer.convert_tokens_to_ids(request.spec.tgt_lang)
@@ -43,10 +44,7 @@ class TransformersBackend:
         )
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        if not texts:
-            return []
-        encoded = self.tokenizer([self.spec.prefix + t for t in texts], verbose=False)["input_ids"]
-        return [len(ids) for ids in encoded]
+        return count_source_tokens(self.tokenizer, self.spec.prefix, texts)
 
     def generate(self, texts: Sequence[str], decoding: Decoding) -> list[Hypothesis]:
         import torch
@@ -106,28 +104,24 @@ class TransformersBackend:
 def load_transformers(request: BackendRequest) -> TransformersBackend:
     """Load tokenizer and model for ``request`` (downloading on first use when online)."""
     import torch
-    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
     path = locate_model(request.spec.source, revision=request.revision)
     _set_cpu_threads(request.device)
     dtype = _dtype(request, torch)
     log.info("loading %s on %s (%s)", request.spec.source, request.device, dtype)
-    try:
-        tokenizer = AutoTokenizer.from_pretrained(path)
-        model = AutoModelForSeq2SeqLM.from_pretrained(path, dtype=dtype)
-    except (OSError, ValueError, KeyError) as exc:
-        raise ModelError(
-            f"Could not load translation model {request.spec.name!r} from {path}: {exc}. "
-            "Is it a seq2seq (encoder-decoder) translation model?"
-        ) from exc
+    tokenizer, model = load_seq2seq(
+        path, name=request.spec.name, task="translation", dtype=dtype, device=request.device
+    )
     if request.spec.src_lang and hasattr(tokenizer, "src_lang"):
         tokenizer.src_lang = request.spec.src_lang
-    model.eval().to(request.device)
     # Output length is bounded per batch by max_new_tokens; a max_length from the
     # model's generation config would only clash with it.
     model.generation_config.max_length = None
     if request.compute_type == "int8" and request.device == "cpu":
-        model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        # In place: a copy would hold the fp32 and the int8 weights at once (peak memory).
+        model = torch.ao.quantization.quantize_dynamic(
+            model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True
+        )
     return TransformersBackend(request, tokenizer, model)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from summarizer.document import Notice
+from summarizer.loading import check_device, resolve_device
 from summarizer.segment import sentence_spans
 from summarizer.translate.backend import (
     Backend,
@@ -22,7 +23,6 @@ from summarizer.translate.backend import (
     choose_backend,
     is_loaded,
     load_backend,
-    resolve_device,
 )
 from summarizer.translate.chunking import Part, batches, plan_sentence, split_to_fit
 from summarizer.translate.presets import DEFAULT_MODEL, ModelSpec, resolve_model
@@ -80,7 +80,7 @@ class Translator:
         if beams < 1:
             raise ValueError(f"beams must be at least 1, not {beams}")
         self.spec: ModelSpec = resolve_model(model)
-        self.device = device
+        self.device = check_device(device)
         self.backend_name = backend
         self.compute_type = compute_type
         self.revision = revision
