@@ -46,6 +46,10 @@ class ModelError(SummarizerError):
     """A model is unknown, not available, or could not be loaded."""
 
 
+class UnsupportedModelError(ModelError):
+    """A backend cannot run this model faithfully (``backend="auto"`` then uses another)."""
+
+
 class ModelNotAvailableError(ModelError):
     """A model is neither cached locally nor reachable for download."""
 

@@ -6,6 +6,7 @@ the transformers backend's) converted in float32, where both backends compute th
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Iterator
@@ -292,3 +293,28 @@ def test_bench_command_runs_the_benchmark_script(monkeypatch: pytest.MonkeyPatch
     (command,) = calls
     assert command[1] == str(bench.SCRIPT) and bench.SCRIPT.is_file()
     assert command[2:] == ["--device", "cuda", "--repeats", "2", "--only", "plain"]
+
+
+def test_auto_falls_back_when_the_start_embedding_is_not_zero(toy_marian_dir, tmp_path) -> None:
+    """A Marian model trained with tied embeddings may have a non-zero start-token row:
+    CTranslate2 would ignore it and translate differently, so auto uses transformers."""
+    import shutil
+
+    from safetensors.torch import load_file, save_file
+
+    from summarizer.errors import UnsupportedModelError
+
+    model = tmp_path / "nonzero-start"
+    shutil.copytree(toy_marian_dir, model)
+    weights = load_file(model / "model.safetensors")
+    start = json.loads((model / "config.json").read_text())["decoder_start_token_id"]
+    weights["model.shared.weight"][start] += 0.25
+    save_file(weights, model / "model.safetensors", metadata={"format": "pt"})
+
+    auto = Translator(str(model), beams=1, device="cpu")
+    reference = Translator(str(model), beams=1, device="cpu", backend="transformers")
+    sources = ["Hari ini Senin.", "Harga naik 5 persen."]
+    assert auto.translate(sources) == reference.translate(sources)
+    assert auto.request.backend == "transformers"
+    with pytest.raises(UnsupportedModelError, match="zero embedding"):
+        Translator(str(model), beams=1, device="cpu", backend="ctranslate2").load()

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from summarizer.errors import ModelError, UnknownOptionError
+from summarizer.errors import ModelError, UnknownOptionError, UnsupportedModelError
 from summarizer.loading import locate_model
 from summarizer.translate.backend import (
     BackendRequest,
@@ -206,7 +206,7 @@ def converted_model(source: Path, compute_type: str, revision: str | None = None
             if not (target / "model.bin").is_file():  # not a concurrent conversion
                 raise
     except (ValueError, NotImplementedError, RuntimeError, OSError) as exc:
-        raise ModelError(
+        raise UnsupportedModelError(
             f"Could not convert {source} to CTranslate2 ({type(exc).__name__}: {exc}); "
             "use backend='transformers' for this model."
         ) from exc
@@ -298,6 +298,11 @@ def load_ctranslate2(request: BackendRequest) -> CTranslate2Backend:
             f"use one of {', '.join(supported)}."
         )
     path = locate_model(request.spec.source, revision=request.revision)
+    if family == "marian" and not _decoder_starts_from_zero(path):
+        raise UnsupportedModelError(
+            f"CTranslate2 starts Marian decoders from a zero embedding, but {request.spec.name!r} "
+            "has a trained start-token embedding: its output would differ from the model's."
+        )
     folder = converted_model(path, compute_type, request.revision)
     inter, intra = thread_layout(device)
     log.info(
@@ -326,6 +331,32 @@ def load_ctranslate2(request: BackendRequest) -> CTranslate2Backend:
     if request.spec.src_lang and hasattr(tokenizer, "src_lang"):
         tokenizer.src_lang = request.spec.src_lang
     return CTranslate2Backend(request, tokenizer, translator, _limits(path, tokenizer))
+
+
+def _decoder_starts_from_zero(path: Path) -> bool:
+    """Whether the embedding of a Marian model's decoder start token is all zeros.
+
+    Models converted from Marian (all of opus-mt) have it so, and CTranslate2 assumes it;
+    a Marian model trained with transformers and tied embeddings may not.
+    """
+    import json
+
+    config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    start = config.get("decoder_start_token_id", config.get("pad_token_id"))
+    weights = path / "model.safetensors"
+    if start is None or not weights.is_file():
+        return True  # nothing to check against (e.g. only a pytorch_model.bin): trust it
+    from safetensors import safe_open
+
+    with safe_open(str(weights), "pt") as tensors:
+        stored = set(tensors.keys())
+        names = [
+            n for n in ("model.decoder.embed_tokens.weight", "model.shared.weight") if n in stored
+        ]
+        if not names:
+            return True
+        row = tensors.get_slice(names[0])[int(start) : int(start) + 1]
+    return not bool(row.abs().sum())
 
 
 def _limits(path: Path, tokenizer: Any) -> tuple[int, int]:

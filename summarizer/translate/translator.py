@@ -7,12 +7,14 @@ and puts the output back with every paragraph and line break where it was.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from summarizer.document import Notice
+from summarizer.errors import UnsupportedModelError
 from summarizer.loading import check_device, resolve_device
 from summarizer.segment import sentence_spans
 from summarizer.translate.backend import (
@@ -113,8 +115,19 @@ class Translator:
         return is_loaded(self.request)
 
     def load(self) -> Backend:
-        """Load the model now (it loads on first use otherwise) and return the backend."""
-        return load_backend(self.request)
+        """Load the model now (it loads on first use otherwise) and return the backend.
+
+        With ``backend="auto"``, a model the preferred backend cannot run faithfully is
+        loaded with transformers instead.
+        """
+        try:
+            return load_backend(self.request)
+        except UnsupportedModelError as exc:
+            if self.backend_name != "auto" or self.request.backend == "transformers":
+                raise
+            log.warning("%s Using the transformers backend.", exc)
+            self._request = dataclasses.replace(self.request, backend="transformers")
+            return load_backend(self._request)
 
     def translate(self, texts: Sequence[str]) -> list[str]:
         """Translate each text; one English string per input.
