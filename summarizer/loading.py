@@ -155,10 +155,18 @@ def load_seq2seq(path: Path, *, name: str, task: str, dtype: Any, device: str) -
     return tokenizer, model
 
 
-def input_window(tokenizer: Any, model: Any, cap: int) -> int:
-    """The longest input in tokens: ``cap``, or less if the tokenizer or model allow less."""
+def token_limits(tokenizer: Any, positions: int | None, cap: int) -> tuple[int, int]:
+    """(longest input, longest output) in tokens.
+
+    Inputs: ``cap``, or less where the tokenizer or the model's position embeddings allow
+    less. Outputs: the positions (``cap`` when the model has none).
+    """
     limits = [cap, getattr(tokenizer, "model_max_length", cap)]
-    positions = getattr(model.config, "max_position_embeddings", None)
     if positions:
         limits.append(positions)
-    return int(min(limits))
+    return int(min(limits)), int(positions or cap)
+
+
+def input_window(tokenizer: Any, model: Any, cap: int) -> int:
+    """The longest input in tokens: ``cap``, or less if the tokenizer or model allow less."""
+    return token_limits(tokenizer, getattr(model.config, "max_position_embeddings", None), cap)[0]

@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.errors import ModelError, UnknownOptionError, UnsupportedModelError
-from summarizer.loading import locate_model
+from summarizer.loading import locate_model, token_limits
 from summarizer.translate.backend import (
+    MAX_INPUT_TOKENS,
     BackendRequest,
     Decoding,
     Hypothesis,
@@ -33,8 +34,6 @@ from summarizer.translate.presets import ModelSpec
 
 log = logging.getLogger(__name__)
 
-# Same limit as the transformers backend (hf.MAX_INPUT_TOKENS), so both split alike.
-MAX_INPUT_TOKENS = 512
 
 # transformers ``model_type`` values of the seq2seq models CTranslate2 converts.
 SUPPORTED_MODEL_TYPES = frozenset(
@@ -360,14 +359,11 @@ def _decoder_starts_from_zero(path: Path) -> bool:
 
 
 def _limits(path: Path, tokenizer: Any) -> tuple[int, int]:
-    """(max input tokens, max output tokens), computed as the transformers backend does."""
-    limits = [MAX_INPUT_TOKENS, getattr(tokenizer, "model_max_length", MAX_INPUT_TOKENS)]
+    """(max input tokens, max output tokens), as the transformers backend computes them."""
     positions = None
     try:
         config = json.loads((path / "config.json").read_text(encoding="utf-8"))
         positions = config.get("max_position_embeddings")
     except (OSError, ValueError):
         pass
-    if positions:
-        limits.append(int(positions))
-    return int(min(limits)), int(positions or MAX_INPUT_TOKENS)
+    return token_limits(tokenizer, int(positions) if positions else None, MAX_INPUT_TOKENS)

@@ -7,8 +7,9 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from summarizer.loading import input_window, load_seq2seq, locate_model
+from summarizer.loading import load_seq2seq, locate_model, token_limits
 from summarizer.translate.backend import (
+    MAX_INPUT_TOKENS,
     BackendRequest,
     Decoding,
     Hypothesis,
@@ -16,10 +17,6 @@ from summarizer.translate.backend import (
 )
 
 log = logging.getLogger(__name__)
-
-# Inputs longer than this are split even if a model claims a larger window: seq2seq MT
-# quality falls off well before 512 tokens, and no news sentence needs more.
-MAX_INPUT_TOKENS = 512
 
 # Outputs scored per teacher-forced pass: bounds the logits held at once (rows x length x vocab).
 _SCORED_ROWS = 4
@@ -34,9 +31,10 @@ class TransformersBackend:
         self.device = request.device
         self.tokenizer = tokenizer
         self.model = model
-        self.max_input_tokens = input_window(tokenizer, model, MAX_INPUT_TOKENS)
         positions = getattr(model.config, "max_position_embeddings", None)
-        self.max_output_tokens = int(positions or MAX_INPUT_TOKENS)
+        self.max_input_tokens, self.max_output_tokens = token_limits(
+            tokenizer, positions, MAX_INPUT_TOKENS
+        )
         self.forced_bos_token_id = (
             tokenizer.convert_tokens_to_ids(request.spec.tgt_lang)
             if request.spec.tgt_lang
