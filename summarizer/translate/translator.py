@@ -156,34 +156,36 @@ class Translator:
         backend = self.load() if wanted else None
         pieces: dict[str, list[str]] = {}
         long_notices: dict[str, Notice] = {}
-        if backend is not None:
-            limit = min(
-                backend.max_input_tokens,
-                self.decoding.max_source_tokens(backend.max_output_tokens),
-            )
-            sizes = backend.count_tokens(wanted)
-            for text, size in zip(wanted, sizes):
-                if size > limit:
-                    pieces[text] = split_to_fit(text, limit, backend.count_tokens)
-                    long_notices[text] = Notice(
-                        "long-sentence",
-                        f"A sentence of {size} tokens is over the model's limit of {limit}; "
-                        f"it was translated in {len(pieces[text])} pieces.",
-                    )
-                else:
-                    pieces[text] = [text]
+        if backend is None:
+            return [self._assemble(s, plan, {}, {}, {}) for s, plan in zip(sentences, plans)]
+        limit = min(
+            backend.max_input_tokens, self.decoding.max_source_tokens(backend.max_output_tokens)
+        )
+        sizes = dict(zip(wanted, backend.count_tokens(wanted)))
+        for text, size in sizes.items():
+            if size > limit:
+                pieces[text] = split_to_fit(text, limit, backend.count_tokens)
+                long_notices[text] = Notice(
+                    "long-sentence",
+                    f"A sentence of {size} tokens is over the model's limit of {limit}; "
+                    f"it was translated in {len(pieces[text])} pieces.",
+                )
+            else:
+                pieces[text] = [text]
         inputs = sorted({piece for split in pieces.values() for piece in split})
-        hypotheses = self._generate(backend, inputs, progress) if backend else {}
+        # Only the pieces of split sentences are new: the rest were counted above.
+        fresh = [text for text in inputs if text not in sizes]
+        sizes.update(zip(fresh, backend.count_tokens(fresh)))
+        hypotheses = self._generate(backend, inputs, [sizes[t] for t in inputs], progress)
         return [
             self._assemble(s, plan, pieces, hypotheses, long_notices)
             for s, plan in zip(sentences, plans)
         ]
 
     def _generate(
-        self, backend: Backend, inputs: list[str], progress: Progress | None
+        self, backend: Backend, inputs: list[str], sizes: list[int], progress: Progress | None
     ) -> dict[str, Hypothesis]:
-        """Translate unique inputs in length-sorted batches."""
-        sizes = backend.count_tokens(inputs)
+        """Translate unique inputs (of ``sizes`` tokens) in length-sorted batches."""
         results: dict[str, Hypothesis] = {}
         done = 0
         for batch in batches(sizes, self.max_batch_tokens, self.batch_size):
