@@ -44,6 +44,7 @@ run)
     # ctranslate2 4.x wheels load libcublas.so.12: without it the ctranslate2 rows fail.
     ldconfig -p | grep -E "libcublas\.so\.1[0-9]" || echo "no libcublas in the loader cache" >&2
     export PYTHONUNBUFFERED=1 SUMMARIZER_CACHE=/tmp/summarizer-cache
+    "$PY" eval/bench_ngram.py --device cuda | tee "$RESULTS/bench_ngram_gpu.md" || true
     "$PY" eval/bench_speed.py --device cuda --model "$STAGE/model" --data "$STAGE/sentences.txt" \
         --sentences "$SENTENCES" --repeats "$REPEATS" --json "$RESULTS/bench_gpu.json" \
         | tee "$RESULTS/bench_gpu.md"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,36 @@ def test_opus_mt_size_builds_with_the_real_vocab_size(tmp_path: Path, shared_dir
     assert tokenizer.model_max_length == 512  # type: ignore[attr-defined]
     out = _generate(tokenizer, model, ["Harga beras naik lagi."], max_length=8)
     assert "<unused_" not in out[0]
+    # Copied without its weights (as eval/gpu_bench.sh stages it) and given them again:
+    staged = _without_weights(folder, tmp_path / "staged")
+    toy_models.random_marian_weights(staged)
+    _, again = _load(staged)
+    assert _same_weights(model, again)
+
+
+def test_a_staged_random_marian_gets_the_same_weights_back(
+    random_marian_dir: Path, tmp_path: Path
+) -> None:
+    staged = _without_weights(random_marian_dir, tmp_path / "staged")
+    toy_models.random_marian_weights(staged)
+    _, original = _load(random_marian_dir)
+    _, again = _load(staged)
+    assert _same_weights(original, again)
+
+
+def _without_weights(folder: Path, target: Path) -> Path:
+    target.mkdir()
+    for path in folder.iterdir():
+        if path.suffix not in {".safetensors", ".bin"}:
+            shutil.copy2(path, target / path.name)
+    return target
+
+
+def _same_weights(a: object, b: object) -> bool:
+    import torch
+
+    left, right = a.state_dict(), b.state_dict()  # type: ignore[attr-defined]
+    return left.keys() == right.keys() and all(torch.equal(left[k], right[k]) for k in left)
 
 
 def test_unknown_size_lists_the_known_ones(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import fakes
 import pytest
 
 from summarizer import Translator
-from summarizer.errors import ModelNotAvailableError, UnknownOptionError
+from summarizer.errors import ModelError, ModelNotAvailableError, UnknownOptionError
 from summarizer.translate import backend as backend_registry
 from summarizer.translate.chunking import batches, split_to_fit
 
@@ -114,6 +114,52 @@ def test_progress_is_reported_per_batch(fake_translator: Translator) -> None:
     )
     assert calls[-1] == (20, 20)
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def test_a_batch_out_of_memory_is_retried_in_halves(fake_translator: Translator) -> None:
+    sentences = [f"Kalimat nomor {i} di sini." for i in range(40)]
+    fake_translator.load().memory = 3  # type: ignore[attr-defined]
+    results = fake_translator.translate_sentences(sentences)
+    assert [r.text for r in results] == [f"EN({s})" for s in sentences]
+    assert all(len(batch) <= 3 for batch in _backend().batches)
+    # 8 failed, then 4; the later batches were sized to fit instead of failing each time.
+    assert _backend().too_large == [8, 4]
+    assert fake_translator.batch_limits[1] == 2
+
+
+def test_one_sentence_out_of_memory_is_a_clear_error(fake_translator: Translator) -> None:
+    fake_translator.load().memory = 0  # type: ignore[attr-defined]
+    with pytest.raises(ModelError, match="ran out of memory on cpu translating one sentence"):
+        fake_translator.translate(["Kalimat pertama.", "Kalimat kedua."])
+
+
+def test_other_model_errors_are_not_retried(fake_translator: Translator) -> None:
+    backend = fake_translator.load()
+
+    def broken(texts: object, decoding: object) -> None:
+        raise RuntimeError("CUBLAS_STATUS_EXECUTION_FAILED")
+
+    backend.generate = broken  # type: ignore[method-assign,assignment]
+    with pytest.raises(RuntimeError, match="CUBLAS"):
+        fake_translator.translate(["Kalimat pertama."])
+
+
+@pytest.mark.parametrize(
+    ("device", "given", "expected"),
+    [
+        ("cpu", {}, (4096, 32)),
+        ("cuda", {}, (16384, 256)),
+        ("cuda:1", {}, (16384, 256)),
+        ("cuda", {"batch_size": 16, "max_batch_tokens": 1000}, (1000, 16)),
+    ],
+)
+def test_batch_limits_follow_the_device_unless_given(
+    device: str, given: dict[str, int], expected: tuple[int, int]
+) -> None:
+    translator = Translator("fake/model", backend="fake", device="cpu", **given)
+    # The device as resolved on a machine with that GPU (this one may have none).
+    translator._request = backend_registry.BackendRequest(translator.spec, "fake", device)
+    assert translator.batch_limits == expected
 
 
 def test_model_loads_once_and_is_shared(fake_translator: Translator) -> None:
@@ -242,3 +288,41 @@ def test_scores_are_finite_log_probabilities(toy_marian_dir, beams: int) -> None
 def test_unknown_device_is_refused_when_the_translator_is_created() -> None:
     with pytest.raises(UnknownOptionError, match="cuda:N"):
         Translator("Helsinki-NLP/opus-mt-id-en", device="gpu")
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 4])
+def test_no_repeat_ngram_bans_what_transformers_bans(size: int) -> None:
+    import torch
+    from transformers import NoRepeatNGramLogitsProcessor
+
+    from summarizer.translate.hf import NoRepeatNGram
+
+    generator = torch.Generator().manual_seed(size)
+    for length in range(1, 14):
+        # A vocabulary of 5 makes repeated n-grams common.
+        ids = torch.randint(0, 5, (6, length), generator=generator)
+        scores = torch.randn(6, 5, generator=generator)
+        expected = NoRepeatNGramLogitsProcessor(size)(ids, scores.clone())
+        assert torch.equal(NoRepeatNGram(size)(ids, scores.clone()), expected), (size, length)
+
+
+def test_no_repeat_ngram_in_generation_matches_transformers(random_marian_dir) -> None:
+    import torch
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    from summarizer.translate.hf import NoRepeatNGram
+
+    tokenizer = AutoTokenizer.from_pretrained(random_marian_dir)
+    model = AutoModelForSeq2SeqLM.from_pretrained(random_marian_dir).eval()
+    batch = tokenizer(
+        ["rumah besar itu merah", "saya makan nasi"], return_tensors="pt", padding=True
+    )
+    common = {"num_beams": 4, "max_new_tokens": 30, "do_sample": False}
+    with torch.inference_mode():
+        theirs = model.generate(**batch, no_repeat_ngram_size=2, **common)
+        ours = model.generate(
+            **batch, no_repeat_ngram_size=0, logits_processor=[NoRepeatNGram(2)], **common
+        )
+        unguarded = model.generate(**batch, **common)
+    assert torch.equal(ours, theirs)
+    assert not torch.equal(ours, unguarded)  # a random model repeats itself: the ban acted

@@ -552,8 +552,9 @@ def build_random_marian(path: str | Path, *, size: str = "tiny", seed: int = 0) 
     so ``vocab.json`` is filled with never-produced ``<unused_N>`` entries up to opus-mt-id-en's
     54,796: the embedding and output layer then have the real model's size (what timing needs)
     while text is segmented as a unigram model segments it (about 1.7 pieces per Indonesian
-    word); a -1e4 output bias keeps the model from ever generating a filler entry (a 52,000-piece BPE model trained on
-    this little text would keep nearly every word whole, making inputs unrealistically short).
+    word); a -1e4 output bias keeps the model from ever generating a filler entry. (A
+    52,000-piece BPE model trained on this little text would keep nearly every word whole,
+    making inputs unrealistically short.)
 
     Args:
         path: folder to write (replaced if it exists).
@@ -584,12 +585,36 @@ def build_random_marian(path: str | Path, *, size: str = "tiny", seed: int = 0) 
     )
     torch.manual_seed(seed)
     model = _new_marian(vocab_size, size, max_tokens)
-    vocab = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
-    unused = [index for piece, index in vocab.items() if piece.startswith("<unused_")]
-    with torch.no_grad():  # never generate the filler entries, which decode to "<unused_N>"
-        model.final_logits_bias[0, unused] = -1e4
+    _never_generate_fillers(model, folder)
     model.save_pretrained(str(folder))
     return folder
+
+
+def random_marian_weights(folder: str | Path, *, seed: int = 0) -> Path:
+    """Give a Marian model folder that holds only its config and tokenizer (a model of
+    :func:`build_random_marian` copied without its weights) random weights again, made
+    the same way: the same seed gives the same model."""
+    import torch
+    from transformers import AutoConfig, GenerationConfig, MarianMTModel
+
+    folder = Path(folder)
+    torch.manual_seed(seed)
+    model = MarianMTModel(AutoConfig.from_pretrained(folder))
+    model.generation_config = GenerationConfig.from_pretrained(folder)
+    _never_generate_fillers(model, folder)
+    model.save_pretrained(str(folder))
+    return folder
+
+
+def _never_generate_fillers(model: Any, folder: Path) -> None:
+    """A -1e4 output bias on the ``<unused_N>`` filler entries of ``folder``'s vocab: a
+    random model would otherwise generate them, and each decodes to several tokens."""
+    import torch
+
+    vocab = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
+    unused = [index for piece, index in vocab.items() if piece.startswith("<unused_")]
+    with torch.no_grad():
+        model.final_logits_bias[0, unused] = -1e4
 
 
 # ---------------------------------------------------------------------------------------------

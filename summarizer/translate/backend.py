@@ -91,6 +91,15 @@ _loaded: dict[BackendRequest, Backend] = {}
 _lock = threading.Lock()
 
 
+def is_out_of_memory(exc: BaseException) -> bool:
+    """Whether ``exc`` says a batch did not fit in memory (torch on CUDA, MPS or CPU, or
+    CTranslate2): the translator then retries the batch in halves."""
+    message = str(exc).lower()
+    return isinstance(exc, MemoryError) or any(
+        phrase in message for phrase in ("out of memory", "can't allocate memory")
+    )
+
+
 def backend_names() -> list[str]:
     return ["auto", *BACKENDS]
 

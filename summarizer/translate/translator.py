@@ -10,11 +10,12 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from summarizer.document import Notice
-from summarizer.errors import UnsupportedModelError
+from summarizer.errors import ModelError, UnsupportedModelError
 from summarizer.loading import check_device, resolve_device
 from summarizer.segment import sentence_spans
 from summarizer.translate.backend import (
@@ -24,6 +25,7 @@ from summarizer.translate.backend import (
     Hypothesis,
     choose_backend,
     is_loaded,
+    is_out_of_memory,
     load_backend,
 )
 from summarizer.translate.chunking import Part, batches, plan_sentence, split_to_fit
@@ -33,6 +35,18 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 _WORD = re.compile(r"\w+")
+
+# Batch limits by device kind: (padded source tokens, sentences) per batch. On a CPU the
+# time of a batch grows with the work in it, and batches of about 32 sentences keep the
+# threads busy without padding waste. On a GPU a decoding step of a translation-size model
+# costs about as much for 256 sentences as for 32 (kernel launches, not arithmetic, set the
+# pace), so larger batches multiply throughput; a batch that does not fit in memory is
+# retried in halves.
+BATCH_LIMITS: dict[str, tuple[int, int]] = {
+    "cpu": (4096, 32),
+    "mps": (8192, 64),
+    "cuda": (16384, 256),
+}
 
 
 @dataclass(frozen=True)
@@ -59,8 +73,9 @@ class Translator:
         backend: ``auto``, ``transformers`` or another registered backend.
         compute_type: precision (``float16``, ``int8``...); the backend's default if None.
         revision: the hub revision to load.
-        max_batch_tokens: padded source tokens per batch.
-        batch_size: sentences per batch at most.
+        max_batch_tokens: padded source tokens per batch (default: by device, see
+            ``BATCH_LIMITS``).
+        batch_size: sentences per batch at most (default: by device).
         no_repeat_ngram_size: no n-gram of this size repeats in an output (0: off).
         max_ratio: output tokens at most ``max_ratio`` x source tokens + 10.
     """
@@ -74,8 +89,8 @@ class Translator:
         backend: str = "auto",
         compute_type: str | None = None,
         revision: str | None = None,
-        max_batch_tokens: int = 4096,
-        batch_size: int = 32,
+        max_batch_tokens: int | None = None,
+        batch_size: int | None = None,
         no_repeat_ngram_size: int = 4,
         max_ratio: float = 1.5,
     ) -> None:
@@ -92,6 +107,8 @@ class Translator:
             beams=beams, max_ratio=max_ratio, no_repeat_ngram_size=no_repeat_ngram_size
         )
         self._request: BackendRequest | None = None
+        # Set when a batch ran out of device memory: later batches stay under it.
+        self._memory_cap: int | None = None
 
     @property
     def name(self) -> str:
@@ -108,6 +125,15 @@ class Translator:
                 self.spec, backend, device, self.compute_type, self.revision
             )
         return self._request
+
+    @property
+    def batch_limits(self) -> tuple[int, int]:
+        """Padded source tokens and sentences per batch: as given, else the device's."""
+        tokens, size = BATCH_LIMITS.get(self.request.device.split(":")[0], BATCH_LIMITS["cpu"])
+        size = self.batch_size or size
+        if self._memory_cap is not None:
+            size = min(size, self._memory_cap)
+        return self.max_batch_tokens or tokens, size
 
     @property
     def loaded(self) -> bool:
@@ -185,16 +211,42 @@ class Translator:
     def _generate(
         self, backend: Backend, inputs: list[str], sizes: list[int], progress: Progress | None
     ) -> dict[str, Hypothesis]:
-        """Translate unique inputs (of ``sizes`` tokens) in length-sorted batches."""
+        """Translate unique inputs (of ``sizes`` tokens) in length-sorted batches.
+
+        A batch that runs out of device memory is split in halves, and later batches are
+        kept to that size; only a single input that does not fit is an error.
+        """
         results: dict[str, Hypothesis] = {}
-        done = 0
-        for batch in batches(sizes, self.max_batch_tokens, self.batch_size):
+        pending = deque(batches(sizes, *self.batch_limits))
+        while pending:
+            batch = pending.popleft()
             texts = [inputs[i] for i in batch]
-            for text, hypothesis in zip(texts, backend.generate(texts, self.decoding)):
-                results[text] = hypothesis
-            done += len(batch)
+            try:
+                hypotheses = backend.generate(texts, self.decoding)
+            except Exception as exc:
+                if not is_out_of_memory(exc):
+                    raise
+                if len(batch) == 1:
+                    raise ModelError(
+                        f"{self.name} ran out of memory on {self.request.device} translating "
+                        f"one sentence of {sizes[batch[0]]} tokens; try a smaller model or "
+                        "another device."
+                    ) from exc
+                self._memory_cap = len(batch) // 2
+                log.warning(
+                    "A batch of %d sentences did not fit in %s memory; using batches of %d.",
+                    len(batch),
+                    self.request.device,
+                    self._memory_cap,
+                )
+                cap = self._memory_cap
+                pending = deque(
+                    b[i : i + cap] for b in (batch, *pending) for i in range(0, len(b), cap)
+                )
+                continue
+            results.update(zip(texts, hypotheses))
             if progress is not None:
-                progress(done, len(inputs))
+                progress(len(results), len(inputs))
         return results
 
     def _assemble(
