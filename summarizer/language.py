@@ -27,6 +27,8 @@ ENGLISH_WORDS = frozenset(
 )
 
 _WORD = re.compile(r"[^\W\d_]+")
+# The share of a text's words that must be function words of a language to call it that.
+_MIN_SHARE = 0.05
 
 
 def word_counts(text: str) -> tuple[int, int, int]:
@@ -42,9 +44,12 @@ def detect_language(text: str) -> str | None:
     indonesian, english, total = word_counts(text)
     if total < 3:
         return None
-    if english >= 2 and english >= 2 * indonesian:
+    # Function words are a fifth of running Indonesian or English; a few look-alikes
+    # ("para", "dia", "on") in another language are far fewer.
+    least = max(2, _MIN_SHARE * total)
+    if english >= least and english >= 2 * indonesian:
         return "en"
-    if indonesian >= 2 and indonesian >= 2 * english:
+    if indonesian >= least and indonesian >= 2 * english:
         return "id"
     return None
 

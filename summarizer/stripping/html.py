@@ -23,7 +23,9 @@ from summarizer.stripping.pasted import (
     MIN_BODY_WORDS,
     Line,
     Selection,
+    count_stories,
     find_byline,
+    index_page_error,
     language_warnings,
     make_line,
     select_body,
@@ -313,7 +315,8 @@ def strip_html(html: str, url: str | None = None) -> Article:
         window = (
             (max(0, voted[0] - _MARGIN_BEFORE), voted[-1] + 1 + _MARGIN_AFTER) if voted else None
         )
-        selection = select_body(lines, bonus, window, _keepable(page, lines, votes))
+        links = [raw.link_chars > _LINK_DENSITY * len(raw.text) for raw in page]
+        selection = select_body(lines, bonus, window, _keepable(page, lines, votes), links)
     paragraphs = selection.paragraphs
     # Word counts mean little in scripts without spaces; _has_prose counts characters.
     too_short = bool(lines) and sum(len(words(p)) for p in paragraphs) < MIN_BODY_WORDS
@@ -323,6 +326,10 @@ def strip_html(html: str, url: str | None = None) -> Article:
             "a menu or a login wall?). Give the address of a single article, or paste "
             "its text."
         )
+    language = body_language(" ".join(paragraphs)[:5000])
+    stories = count_stories(lines, selection) if lines and language == "id" else 0
+    if stories:
+        raise index_page_error(stories)
     title = clean_title(meta.title, meta.site)
     if title and paragraphs and normal_form(paragraphs[0]) == normal_form(title):
         paragraphs = paragraphs[1:]
@@ -331,7 +338,6 @@ def strip_html(html: str, url: str | None = None) -> Article:
     region = {line.text for line in lines[lo:hi]}
     removed = [r for r in selection.removed if (r in region or r in kept_text) and r != title]
     byline = find_byline(lines, selection.start)
-    language = body_language(" ".join(paragraphs)[:5000])
     warnings: list[Notice] = list(language_warnings(language))
     return Article(
         paragraphs=paragraphs,

@@ -28,6 +28,7 @@ _PATTERN_SCORE = {
     "footer": -15.0,
     "staff": -15.0,
     "link": -3.0,
+    "related": -3.0,
     "counter": -3.0,
     "pagination": -3.0,
     "credit": -5.0,
@@ -37,16 +38,20 @@ _PATTERN_SCORE = {
 _DEFAULT_PATTERN_SCORE = -8.0
 # A pull quote repeats a sentence at most this many paragraphs away.
 _REPEAT_WINDOW = 20
-# At most this many headline lines follow a bare "Baca juga:" line.
+# At most this many headline lines follow a bare "Baca juga:" line, or a list heading.
 _MAX_LINKED = 5
+_MAX_LISTED = 10
+_MAX_HEADLINE_WORDS = 16
 _TERMINAL = re.compile(r"[.!?…:;\"”’'»)]\s*$")
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"”’»)]*\s+[\"“'(]*[A-Z]")
 # A run of this many short lines inside the body is a list of links, not the article.
 _MAX_SHORT_RUN = 3
 # A list item of the body: "1. ...", "- ...", "• ...", or "Label: value" ("Senin: US$ 150 per ton").
 _LIST_ITEM = re.compile(
-    r"^\s*(?:\d{1,2}[.)]\s+\S|[-•*·–—]\s*\S|[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+\S)"
+    r"^\s*(?:\d{1,2}[.)]\s+\S|[-•*·–—]\s*\S|[A-Z][\w'’()-]*(?:\s+[\w'’()-]+){0,5}\s*:\s+\S)"
 )
+# Patterns that a list item of the body may match: a schedule's dates and times.
+_ITEM_PATTERNS = frozenset({"date", "dated-headline"})
 # A numbered subheading of a list article: "2. Beli secara rutin".
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")
 # The longest body list item, in words, and the longest list.
@@ -67,6 +72,10 @@ _MIN_HEADLINE_WORDS = 5
 _WORDS_PER_LOWER = 10
 # Below this many words of prose, a selection is not an article.
 MIN_BODY_WORDS = 25
+# A page of this many ledes, each alone between headlines, or of this many paragraphs that
+# open with a dateline, is an index of stories, not an article.
+_MIN_STORIES = 5
+_MIN_DATELINES = 3
 
 
 @dataclass(frozen=True)
@@ -181,6 +190,7 @@ def select_body(
     bonus: list[float] | None = None,
     window: tuple[int, int] | None = None,
     keepable: list[bool] | None = None,
+    links: list[bool] | None = None,
 ) -> Selection:
     """Choose the body among ``lines``: the best-scoring run, cleaned of clutter.
 
@@ -189,6 +199,7 @@ def select_body(
         bonus: per-line score to add (trafilatura's vote on an HTML page), or None.
         window: bounds ``[lo, hi)`` outside which no line is kept, or None for all.
         keepable: per line, whether it may be kept at all (scored either way), or None.
+        links: per line, whether it is mostly link text (known on an HTML page), or None.
 
     Returns:
         The kept paragraphs (a stand-alone dateline joined to the lead) and the dropped
@@ -206,12 +217,14 @@ def select_body(
     if start > 0 and patterns.DATELINE_ALONE.match(lines[start - 1].text):
         start -= 1
     start = _numbered_heading_before(lines, start, end)
-    keep = [start <= i < end and lines[i].pattern is None for i in range(len(lines))]
+    keep = [
+        start <= i < end and (lines[i].pattern is None or i in items) for i in range(len(lines))
+    ]
     if keepable is not None:
         keep = [k and ok for k, ok in zip(keep, keepable, strict=True)]
     _drop_before_lead(lines, keep, start, end)
     _drop_summary_box(lines, keep, start, end)
-    _drop_linked_headlines(lines, keep)
+    _drop_linked_headlines(lines, keep, links)
     _drop_short_runs(lines, keep, start, end, items)
     _drop_repeats(lines, keep)
     paragraphs: list[str] = []
@@ -253,7 +266,7 @@ def list_items(lines: list[Line]) -> set[int]:
         run = []
         for j in range(i + 1, min(len(lines), i + 1 + _MAX_ITEMS)):
             item = lines[j]
-            if item.pattern is not None or item.n_words > _MAX_ITEM_WORDS:
+            if item.pattern not in (None, *_ITEM_PATTERNS) or item.n_words > _MAX_ITEM_WORDS:
                 break
             if not _LIST_ITEM.match(item.text):
                 break
@@ -278,9 +291,21 @@ def _numbered_heading_before(lines: list[Line], start: int, end: int) -> int:
     return start
 
 
-def _drop_linked_headlines(lines: list[Line], keep: list[bool]) -> None:
-    """Drop the headlines listed under a bare "Baca juga:" line (the links themselves)."""
+def _drop_linked_headlines(
+    lines: list[Line], keep: list[bool], links: list[bool] | None = None
+) -> None:
+    """Drop the headlines listed under a bare "Baca juga:" line (the links themselves), and
+    under a list heading inside the body ("Anda mungkin juga tertarik:", "Terpopuler");
+    where the page tells which lines are links, only those."""
     for i, line in enumerate(lines):
+        if line.pattern in ("list-heading", "related"):
+            for j in range(i + 1, min(len(lines), i + 1 + _MAX_LISTED)):
+                if lines[j].pattern is not None or not _is_listed_headline(lines[j]):
+                    break
+                if links is not None and not links[j]:
+                    break
+                keep[j] = False
+            continue
         match = patterns.LINK_ANNOUNCE.match(line.text)
         if not match or words(line.text[match.end() :]):
             continue
@@ -291,6 +316,12 @@ def _drop_linked_headlines(lines: list[Line], keep: list[bool]) -> None:
             if lines[j].prose or lines[j].sentence or lines[j].pattern is not None:
                 break
             keep[j] = False
+
+
+def _is_listed_headline(line: Line) -> bool:
+    """A headline in a list: short, and not closed by a full stop as body sentences are
+    (headlines end in a word, a question mark or a quote)."""
+    return line.n_words <= _MAX_HEADLINE_WORDS and not line.text.rstrip().endswith(".")
 
 
 def _drop_summary_box(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
@@ -349,6 +380,49 @@ def _drop_repeats(lines: list[Line], keep: list[bool]) -> None:
         near = normals[max(0, n - _REPEAT_WINDOW) : n + _REPEAT_WINDOW + 1]
         if any(len(other) > len(own) and own in other for other in near):
             keep[i] = False
+
+
+def count_stories(lines: list[Line], selection: Selection) -> int:
+    """How many separate stories the selection holds when it is a page of teasers (a
+    section index, a tag page, search results), else 0.
+
+    A page of teasers shows one lede per story, each standing alone between non-prose
+    lines (its headline, a channel label; dates and ads are looked through), or opens
+    several paragraphs with a dateline ("Jakarta (ANTARA) -"), where an article has one.
+    A list article's numbered subheadings ("2. Beli rutin") do not separate stories.
+    """
+    content = [
+        i
+        for i in range(selection.start, selection.end)
+        if lines[i].pattern is None and not _after_link(lines, i)
+    ]
+    alone = prose = 0
+    for k, i in enumerate(content):
+        if not lines[i].prose:
+            continue
+        prose += 1
+        before = k > 0 and (
+            lines[content[k - 1]].prose or _NUMBERED.match(lines[content[k - 1]].text)
+        )
+        after = k + 1 < len(content) and lines[content[k + 1]].prose
+        alone += not before and not after
+    datelines = sum(1 for p in selection.paragraphs if patterns.DATELINE.match(p))
+    if datelines >= _MIN_DATELINES:
+        return datelines
+    return alone if prose >= _MIN_STORIES and alone == prose else 0
+
+
+def _after_link(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` is the headline of a "Baca juga:" link on the line before it."""
+    return i > 0 and lines[i - 1].pattern == "link" and lines[i - 1].text.rstrip().endswith(":")
+
+
+def index_page_error(stories: int) -> NoArticleError:
+    """The error for a page of ``stories`` teasers."""
+    return NoArticleError(
+        f"This looks like an index page ({stories} separate stories with their headlines), "
+        "not one article. Open the article you want and give its address, page or text."
+    )
 
 
 @dataclass(frozen=True)
@@ -481,9 +555,13 @@ def strip_text(text: str) -> Article:
                 "(only menus, headlines or short lines). Paste the article itself, or "
                 "give the page's URL or HTML."
             )
+    language = body_language(" ".join(paragraphs))
+    # The prose classifier reads Indonesian: other languages are not judged as indexes.
+    stories = count_stories(lines, selection) if language == "id" else 0
+    if stories:
+        raise index_page_error(stories)
     title = find_title(lines, selection.start, paragraphs)
     removed = [r for r in selection.removed if r != title]
-    language = body_language(" ".join(paragraphs))
     warnings.extend(language_warnings(language))
     byline = find_byline(lines, selection.start)
     return Article(

@@ -31,7 +31,12 @@ LINK_ANNOUNCE = re.compile(
     r"|klik\s+(?:di\s+sini|untuk|link)|artikel\s+ini\s+telah\s+(?:tayang|terbit)"
     r"|gambas\s*:|\[gambas|advertisement|scroll\s+to\s+continue|lanjut(?:kan)?\s+baca"
     r"|read\s+(?:more|also|next)\s*:?|read\s*:|also\s+read|related\s*:|see\s+also|click\s+here"
-    r"|editor'?s\s+(?:choice|picks?)\s*:)(?!\w)",
+    r"|editor'?s\s+(?:choice|picks?)\s*:"
+    # skip links and the ends of embedded widgets ("Lewati ... dan lanjutkan membaca",
+    # "Akhir dari Podcast"), and an ad label alone
+    r"|lewati\s+.{1,60}?\s+dan\s+lanjutkan\s+membaca|lewati\s+(?:iklan|podcast|video)"
+    r"|lompati\s+ke\s+konten|skip\s+to\s+(?:content|main)|akhir\s+dari(?:\s+\S+){1,5}\s*$"
+    r"|iklan\W*$)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -51,6 +56,12 @@ LIST_HEADING = re.compile(
     r"|populer|headline|indeks\s+berita|index\s+berita|you\s+may\s+also\s+like|more\s+stories)\W*$",
     re.IGNORECASE,
 )
+# Headings of the recommendation boxes that sites put in the middle of an article.
+RELATED_HEADING = re.compile(
+    r"^\W*(?:anda\s+mungkin\s+juga\s+(?:tertarik|suka)(?:\s+dengan)?"
+    r"|(?:(?:yang|cerita|berita|artikel)\s+)?paling\s+banyak\s+dibaca)\W*$",
+    re.IGNORECASE,
+)
 
 # Staff and source lines: "Editor: ...", "Pewarta: ...", "Penulis : ...".
 STAFF = re.compile(
@@ -58,6 +69,11 @@ STAFF = re.compile(
     r"|fotografer|videografer|produser|writer|author|editing\s+by|reporting\s+by|uploader"
     r"|copy\s*editor|desain|grafis|ilustrator|rep|red)(?:\s+(?:&|dan|and)\s+\w+)?(?:\s+\w+)?\s*[:：|]",
     re.IGNORECASE,
+)
+# "Penulis, Nama" / "Peran, Wartawan ..." / "Melaporkan dari, Kota": a byline block that
+# puts a comma where others put a colon (short lines only).
+STAFF_COMMA = re.compile(
+    r"^\W*(?:[Pp]enulis|[Pp]eran|[Mm]elaporkan\s+dari|[Rr]eporting\s+from|[Rr]ole)\s*,\s*[A-Z]"
 )
 # "Laporan wartawan Tribunnews.com, Nama" / "Laporan Reporter X": an intro byline.
 REPORT_BYLINE = re.compile(
@@ -70,8 +86,10 @@ INITIALS = re.compile(
     r"|\[\s*(?:[a-z][a-z0-9]{1,5}\s*/\s*)*[a-z][a-z0-9]{1,5}\s*\]|[a-z]{2,4}(?:/[a-z]{2,4})+)$"
 )
 TRAILING_INITIALS = re.compile(
-    r"\s*\(\s*(?:[a-zA-Z][a-zA-Z0-9]{1,5}\s*/\s*)+[a-zA-Z*][a-zA-Z0-9*]{1,5}\s*\)\s*$|\s*\(\*\)\s*$"
-    r"|(?<=[.!?\"”])\s*\([a-z]{2,4}\)\s*$|(?<=[.!?\"”])\s*\[\s*(?:[a-z][a-z0-9]{1,5}\s*/\s*)*[a-z][a-z0-9]{1,5}\s*\]\s*$"
+    r"\s*\(\s*(?:[a-zA-Z][a-zA-Z0-9]{1,5}\s*/\s*)+[a-zA-Z*][a-zA-Z0-9*]{0,5}\s*\)\s*$|\s*\(\*\)\s*$"
+    # an editor's code, "(Z-2)", "(Ant/P-5)"; an end mark, "***"
+    r"|(?<=[.!?\"”])\s*\(\s*(?:[A-Za-z]{2,5}\s*/\s*)?[A-Z]{1,2}-\d{1,2}\s*\)\s*$|(?<=[.!?\"”])\s*\*{3,}\s*$"
+    r"|(?<=[.!?\"”])\s*\([a-zA-Z]{2,4}\)\s*$|(?<=[.!?\"”])\s*\[\s*(?:[a-z][a-z0-9]{1,5}\s*/\s*)*[a-z][a-z0-9]{1,5}\s*\]\s*$"
 )
 # A "Baca juga: ..." link run into the end of a paragraph.
 INLINE_LINK = re.compile(
@@ -106,6 +124,12 @@ CREDIT = re.compile(
     r"|(?:^|[/|(\s])(?:ANTARA\s+FOTO|AFP\s+PHOTO|REUTERS|SHUTTERSTOCK|ISTOCKPHOTO|GETTY\s+IMAGES|FREEPIK|UNSPLASH)\b"
     r"|\b(?:image|photo|foto|gambar|sumber\s+foto|credit)\s*:\s*[^.]{2,60}$"
     r"|©|\(c\)\s|(?:^|\s)/\s*(?:ist|istimewa|dok|net)\.?\s*$",
+    re.IGNORECASE,
+)
+# A caption with its label: "Keterangan gambar, ...", "Sumber gambar, ...", "Keterangan foto: ...".
+CAPTION_LABEL = re.compile(
+    r"^\W*(?:keterangan\s+(?:gambar|foto)|sumber\s+(?:gambar|foto)|image\s+(?:source|caption)"
+    r"|photo\s+caption)\s*[,:|]",
     re.IGNORECASE,
 )
 # A caption's closing credit: "(ANTARA FOTO/Budi Setya)", "(Foto: istimewa)", "(Dok. Humas)".
@@ -207,6 +231,9 @@ NOTICE = re.compile(
     # sponsored content and the standard notes under stories of suicide or depression
     r"|^\W*(?:advertorial|sponsored\s+content|konten\s+bersponsor)\b"
     r"|\b(?:artikel|konten)\s+ini\s+(?:merupakan|adalah)\s+(?:kerja\s+sama|advertorial|konten\s+bersponsor)"
+    # the outlet's own channels: "BBC News Indonesia hadir di WhatsApp", "... langsung di WhatsApp Anda"
+    r"|^\W*(?:\S+\s+){0,5}hadir\s+di\s+(?:whatsapp|telegram|google\s+news|line|instagram|tiktok)\W*$"
+    r"|\blangsung\s+(?:di|ke)\s+(?:whatsapp|telegram|ponsel|hp|e-?mail|inbox)\s+(?:anda|kamu)\W*$"
     r"|bunuh\s+diri\s+bukan(?:lah)?\s+(?:jawaban|solusi)|depresi\s+bukan(?:lah)?\s+persoalan\s+sepele"
     r"|(?:jika|bila|apabila)\s+anda[^.]{0,80}(?:pemikiran|gejala\s+depresi|keinginan)\s+(?:untuk\s+)?(?:bunuh\s+diri|depresi)",
     re.IGNORECASE,
@@ -252,12 +279,20 @@ def is_boilerplate(line: str) -> str | None:
         return "link"
     if words <= 12 and PAGINATION.match(text):
         return "pagination"
-    if STAFF.match(text) or (REPORT_BYLINE.match(text) and words <= 12):
+    if (
+        STAFF.match(text)
+        or (words <= 12 and REPORT_BYLINE.match(text))
+        or (words <= 8 and STAFF_COMMA.match(text))
+    ):
         return "staff"
     if words <= 12 and LIST_HEADING.match(text):
         return "list-heading"
+    if words <= 8 and RELATED_HEADING.match(text):
+        return "related"
     if words <= 4 and INITIALS.match(text):
         return "initials"
+    if words <= 80 and CAPTION_LABEL.match(text):
+        return "credit"
     tail = " " + strip_trailing_initials(text)[0][-_CREDIT_TAIL:]
     if words <= 80 and (
         END_CREDIT.search(tail) or POSITION_CAPTION.match(text) or END_AGENCY_CREDIT.search(tail)
@@ -310,9 +345,14 @@ def strip_inline_link(paragraph: str) -> tuple[str, str | None]:
     for k, token in enumerate(tokens):
         word = token.group().strip("\"'“”‘’()[],.:;!?")
         if word and word[0].islower() and word.lower() not in TITLE_LOWER:
-            if k < 3:
+            # The next sentence opens with the last capitalised word before this one
+            # ("... Cegah Tawuran Warga yang terbangun": "Warga").
+            j = k - 1
+            while j > 0 and tokens[j].group()[0].islower():
+                j -= 1
+            if j < 2:
                 return paragraph, None
-            cut = middle.end() + tokens[k - 1].start()
+            cut = middle.end() + tokens[j].start()
             link = paragraph[middle.start() : cut].strip()
             return f"{paragraph[: middle.start()].rstrip()} {paragraph[cut:]}", link
     return paragraph, None
