@@ -318,3 +318,28 @@ def test_auto_falls_back_when_the_start_embedding_is_not_zero(toy_marian_dir, tm
     assert auto.request.backend == "transformers"
     with pytest.raises(UnsupportedModelError, match="zero embedding"):
         Translator(str(model), beams=1, device="cpu", backend="ctranslate2").load()
+
+
+def test_a_gpu_without_ctranslate2s_cuda_libraries_is_found_at_load_time(
+    toy_marian_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a CUDA 13 machine the CUDA 12 wheel loads a model but fails at its first
+    computation: the loader finds out, so that backend="auto" can use transformers."""
+    import ctranslate2
+
+    from summarizer.errors import UnsupportedModelError
+    from summarizer.translate.backend import BackendRequest
+
+    class NoCublas:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self.num_translators = 1
+
+        def translate_batch(self, *args: object, **kwargs: object) -> None:
+            raise RuntimeError("Library libcublas.so.12 is not found or cannot be loaded")
+
+    monkeypatch.setenv("SUMMARIZER_CACHE", str(tmp_path))
+    monkeypatch.setattr(ctranslate2, "get_supported_compute_types", lambda device: {"float16"})
+    monkeypatch.setattr(ctranslate2, "Translator", NoCublas)
+    request = BackendRequest(resolve_model(str(toy_marian_dir)), "ctranslate2", "cuda")
+    with pytest.raises(UnsupportedModelError, match=r"libcublas\.so\.12.*backend='transformers'"):
+        ct2.load_ctranslate2(request)

@@ -327,9 +327,25 @@ def load_ctranslate2(request: BackendRequest) -> CTranslate2Backend:
             f"Could not load {request.spec.name!r} with CTranslate2 from {folder}: {exc}. "
             "Delete that folder to convert again, or use backend='transformers'."
         ) from exc
+    if device == "cuda":
+        _check_gpu_libraries(translator, request.spec.name)
     if request.spec.src_lang and hasattr(tokenizer, "src_lang"):
         tokenizer.src_lang = request.spec.src_lang
     return CTranslate2Backend(request, tokenizer, translator, _limits(path, tokenizer))
+
+
+def _check_gpu_libraries(translator: Any, name: str) -> None:
+    """Translate one token now: CTranslate2 loads cuBLAS only when it first computes, and
+    its wheels, built for CUDA 12, do not find it on a CUDA 13 machine ("Library
+    libcublas.so.12 is not found or cannot be loaded"). Failing at load time, not at the
+    first article, lets ``backend="auto"`` use transformers instead."""
+    try:
+        translator.translate_batch([["▁"]], beam_size=1, max_decoding_length=1)
+    except RuntimeError as exc:
+        raise UnsupportedModelError(
+            f"CTranslate2 cannot run {name!r} on this GPU: {exc}. Its wheels need CUDA 12's "
+            "libraries (cuBLAS); install them, or use backend='transformers'."
+        ) from exc
 
 
 def _decoder_starts_from_zero(path: Path) -> bool:
