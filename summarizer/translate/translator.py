@@ -226,28 +226,31 @@ class Translator:
             except Exception as exc:
                 if not is_out_of_memory(exc):
                     raise
-                if len(batch) == 1:
-                    raise ModelError(
-                        f"{self.name} ran out of memory on {self.request.device} translating "
-                        f"one sentence of {sizes[batch[0]]} tokens; try a smaller model or "
-                        "another device."
-                    ) from exc
-                self._memory_cap = len(batch) // 2
-                log.warning(
-                    "A batch of %d sentences did not fit in %s memory; using batches of %d.",
-                    len(batch),
-                    self.request.device,
-                    self._memory_cap,
-                )
-                cap = self._memory_cap
-                pending = deque(
-                    b[i : i + cap] for b in (batch, *pending) for i in range(0, len(b), cap)
-                )
+                pending = self._halved(batch, pending, sizes[batch[0]], exc)
                 continue
             results.update(zip(texts, hypotheses))
             if progress is not None:
                 progress(len(results), len(inputs))
         return results
+
+    def _halved(
+        self, batch: list[int], pending: deque[list[int]], longest: int, exc: Exception
+    ) -> deque[list[int]]:
+        """``batch``, which ran out of memory, and the batches after it, cut to half its size
+        (which later calls keep to); ``longest`` is its longest input, in tokens."""
+        if len(batch) == 1:
+            raise ModelError(
+                f"{self.name} ran out of memory on {self.request.device} translating one "
+                f"sentence of {longest} tokens; try a smaller model or another device."
+            ) from exc
+        cap = self._memory_cap = len(batch) // 2
+        log.warning(
+            "A batch of %d sentences did not fit in %s memory; using batches of %d.",
+            len(batch),
+            self.request.device,
+            cap,
+        )
+        return deque(b[i : i + cap] for b in (batch, *pending) for i in range(0, len(b), cap))
 
     def _assemble(
         self,
