@@ -12,9 +12,10 @@ on the same pages in the same run:
 - ``modern-pasted``, ``modern-html``: the project's own fixtures of current Indonesian news
   sites (``tests/data/strip/modern/``: pasted copies and saved pages as the sites lay them
   out today, written for the tests; see its README).
-- ``heldout-{dev,sealed}-{pasted,html}``: a held-out set (``tests/data/strip/heldout/``)
-  written by a different author who never saw the stripper's rules, from sites that no
-  other set has; the rules were fitted to the ``dev`` half only, ``sealed`` never looked at.
+- ``heldout-{dev,sealed}-{pasted,html}``, ``heldout2-...``: two held-out sets
+  (``tests/data/strip/heldout/``, ``heldout2/``) written by other sessions that never saw
+  the stripper's rules, from sites that no other set has; the rules were fitted to the
+  ``dev`` halves only, the ``sealed`` halves never looked at.
 
 Pages with no article (index pages, gold ``no_article``) are not scored for F1: the check
 under the table counts how many of them the stripper refuses with ``NoArticleError``.
@@ -40,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 SEED = "inews-ev-korea.txt"
 MODERN = ROOT / "tests" / "data" / "strip" / "modern"
-HELDOUT = ROOT / "tests" / "data" / "strip" / "heldout"
+HELDOUT = [ROOT / "tests" / "data" / "strip" / name for name in ("heldout", "heldout2")]
 
 
 @dataclass(frozen=True)
@@ -317,7 +318,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     parser.add_argument("--no-aeb", action="store_true", help="skip the 181 AEB pages")
     parser.add_argument("--modern", type=Path, default=MODERN, help="tests/data/strip/modern")
-    parser.add_argument("--heldout", type=Path, default=HELDOUT, help="tests/data/strip/heldout")
+    parser.add_argument(
+        "--heldout", type=Path, nargs="*", default=HELDOUT, help="tests/data/strip/heldout*"
+    )
     parser.add_argument(
         "--repeat", type=int, default=3, help="time each page this many times, keep the fastest"
     )
@@ -335,9 +338,9 @@ def main(argv: list[str] | None = None) -> int:
     if modern_pages:
         sets.append(("modern-html", modern_pages, HTML_SYSTEMS))
     heldout: list[Case] = []
-    if args.heldout.exists():
-        heldout_pages, heldout_pasted = load_dev(args.heldout, ".", ".")
-        heldout = heldout_pages + heldout_pasted
+    for folder in (f for f in args.heldout if f.exists()):
+        heldout_pages, heldout_pasted = load_dev(folder, ".", ".")
+        heldout += heldout_pages + heldout_pasted
         for split in ("dev", "sealed"):
             for kind, cases, systems in (
                 ("pasted", heldout_pasted, PASTED_SYSTEMS),
@@ -345,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
             ):
                 chosen = [c for c in cases if c.split == split and not c.no_article]
                 if chosen:
-                    sets.append((f"heldout-{split}-{kind}", chosen, systems))
+                    sets.append((f"{folder.name}-{split}-{kind}", chosen, systems))
     if not args.no_aeb:
         sets.append(("aeb", load_aeb(args.data), HTML_SYSTEMS))
     ours(pages[0].raw)  # warm-up: imports and stoplists load once, outside the timing

@@ -1,4 +1,4 @@
-"""The stripper on the held-out set's ``dev`` half (tests/data/strip/heldout/README.md).
+"""The stripper on the held-out sets' ``dev`` halves (tests/data/strip/heldout*/README.md).
 
 The ``sealed`` half is scored by eval/bench_strip.py only: no test holds the rules to it, so
 that its figure keeps measuring how the stripper does on layouts nobody fitted it to.
@@ -14,8 +14,13 @@ from test_strip_modern import _f1
 
 from summarizer.errors import NoArticleError
 
-HELDOUT = Path(__file__).parent / "data" / "strip" / "heldout"
-DEV = [c for c in json.loads((HELDOUT / "gold.json").read_text("utf-8")) if c["split"] == "dev"]
+SETS = [Path(__file__).parent / "data" / "strip" / name for name in ("heldout", "heldout2")]
+DEV = [
+    {**case, "folder": str(folder)}
+    for folder in SETS
+    for case in json.loads((folder / "gold.json").read_text("utf-8"))
+    if case["split"] == "dev"
+]
 ARTICLES = [c for c in DEV if not c.get("no_article")]
 INDEXES = [c for c in DEV if c.get("no_article")]
 
@@ -24,11 +29,15 @@ def _name(case: dict[str, str]) -> str:
     return case.get("pasted") or case["page"]
 
 
+def _raw(case: dict[str, str]) -> bytes:
+    return (Path(case["folder"]) / _name(case)).read_bytes()
+
+
 @pytest.mark.parametrize("case", ARTICLES, ids=_name)
 def test_heldout_dev_article(case: dict[str, str]) -> None:
     from summarizer import strip
 
-    article = strip((HELDOUT / _name(case)).read_bytes())
+    article = strip(_raw(case))
     gold = case["body"].split("\n")
     assert _f1(article.text, case["body"]) >= 0.97
     assert article.paragraphs[0] == gold[0], "the lead, dateline included"
@@ -42,8 +51,8 @@ def test_heldout_dev_article(case: dict[str, str]) -> None:
 def test_heldout_dev_index_page_is_refused(case: dict[str, str]) -> None:
     from summarizer import strip
 
-    with pytest.raises(NoArticleError, match=r"index page|No article"):
-        strip((HELDOUT / _name(case)).read_bytes())
+    with pytest.raises(NoArticleError, match=r"index page|No article|only a teaser"):
+        strip(_raw(case))
 
 
 def test_heldout_dev_covers_pasted_html_english_and_index_pages() -> None:

@@ -122,6 +122,18 @@ from summarizer.stripping.pasted import best_run, make_line, unwrap
             "notice",
         ),
         ("Pasal 363 KUHP dengan ancaman tujuh tahun penjara. (ded/c)", None),
+        # ... and in the second held-out set (Hukumonline, Mongabay, The Jakarta Post...)
+        ("Oleh: Dian Safitri Ramadhani", "staff"),
+        ("Aditya Pramana (The Jakarta Post)", "staff"),
+        ("Bacaan 4 Menit", "counter"),
+        ("5 menit membaca", "counter"),
+        (
+            "Seekor hiu paus berenang di dekat perahu wisatawan di perairan Botubarani, awal "
+            "November 2024. Foto: Riska Mokodompit/Mongabay Indonesia.",
+            "credit",
+        ),
+        ("[09.16, 24/2/2025] Bu Wulan: Waduh naik lagi", "chat"),
+        ("Raka Prasetya (7')", None),
     ],
 )
 def test_boilerplate_kinds(line: str, kind: str) -> None:
@@ -196,6 +208,11 @@ def test_dateline_alone(line: str) -> None:
         ("Kalimat terakhir. (Z-2)", "Kalimat terakhir.", "(Z-2)"),
         ("Kalimat terakhir. (FMH)", "Kalimat terakhir.", "(FMH)"),
         ("Kalimat terakhir.***", "Kalimat terakhir.", "***"),
+        (
+            '"Kami mohon maaf," ucapnya. (Banjarmasinpost.co.id/Muhammad Rifani)',
+            '"Kami mohon maaf," ucapnya.',
+            "(Banjarmasinpost.co.id/Muhammad Rifani)",
+        ),
         ("Kasus itu ditangani Polda (PMJ).", "Kasus itu ditangani Polda (PMJ).", None),
         ("Kalimat terakhir (2023).", "Kalimat terakhir (2023).", None),
         ("Harga naik (dari Rp5.000/kg).", "Harga naik (dari Rp5.000/kg).", None),
@@ -485,3 +502,126 @@ def test_several_datelines_make_an_index() -> None:
     text = "\n".join(f"Jakarta (ANTARA) - {lede}" for lede in _LEDES[:3])
     with pytest.raises(NoArticleError, match="index page"):
         strip(text)
+
+
+def test_a_shared_teaser_is_not_an_article() -> None:
+    from summarizer import strip
+    from summarizer.errors import NoArticleError
+
+    text = "\n\n".join(
+        [
+            "[09.14, 24/2/2025] Pak Arif: *Tarif Parkir di Kota Malang Naik Mulai Maret*",
+            "JATIMTIMES - Pemerintah Kota Malang menaikkan tarif parkir tepi jalan umum mulai "
+            "1 Maret 2025. Untuk sepeda motor tarif naik dari Rp2.000 menjadi Rp3.000, "
+            "sedangkan mobil dari Rp3.000 menjadi Rp5.000...",
+            "Baca selengkapnya: https://jatimtimes.com/baca/331872/tarif-parkir-naik",
+            "[09.16, 24/2/2025] Bu Wulan: Waduh naik lagi",
+        ]
+    )
+    with pytest.raises(NoArticleError, match="only a teaser"):
+        strip(text)
+
+
+def test_a_fact_checks_references_are_kept() -> None:
+    from summarizer import strip
+
+    conclusion = (
+        "Berdasarkan penelusuran, klaim bahwa bansos bisa dicairkan dengan memindai QRIS "
+        "dari pesan berantai adalah hoaks, karena pesan itu mengarah ke situs phishing."
+    )
+    addresses = [
+        "https://kemensos.go.id/berita/waspada-penipuan",
+        "https://cekbansos.kemensos.go.id",
+    ]
+    text = "\n".join(
+        [
+            "Klaim",
+            "Sebuah pesan berantai menyebut bansos Rp2,4 juta bisa dicairkan lewat QRIS, dan "
+            "pesan itu tersebar luas di grup percakapan sejak awal pekan ini.",
+            "Kesimpulan",
+            conclusion,
+            "Referensi",
+            *addresses,
+            "Label: Hoaks",
+        ]
+    )
+    paragraphs = strip(text).paragraphs
+    assert paragraphs[-3:] == ["Referensi", *addresses]
+
+
+def test_a_caption_under_a_photo_credit_is_not_the_lead() -> None:
+    from summarizer import strip
+
+    lead = (
+        "BANJARMASINPOST.CO.ID, BANJARMASIN - Pemerintah Kota Banjarmasin menutup total "
+        "Jembatan Pasar Lama mulai Senin (6/1/2025) selama sekitar satu bulan."
+    )
+    text = "\n".join(
+        [
+            "BANJARMASINPOST.CO.ID/MUHAMMAD RIFANI",
+            "PERBAIKAN JEMBATAN - Pekerja memasang pagar pembatas di ujung Jembatan Pasar Lama, "
+            "Banjarmasin Tengah, Senin (6/1/2025).",
+            lead,
+            "Kepala Dinas PUPR mengatakan kerusakan sudah terlihat sejak pertengahan 2024 dan "
+            "sejumlah pelat beton di bagian tengah jembatan retak.",
+        ]
+    )
+    assert strip(text).paragraphs[0] == lead
+
+
+def test_title_case_links_under_baca_juga_stop_at_the_next_subheading() -> None:
+    from summarizer import strip
+
+    first = (
+        "Sejumlah akademisi hukum acara pidana mendorong DPR memasukkan ketentuan khusus "
+        "tentang penyitaan aset kripto dalam rancangan undang-undang yang baru."
+    )
+    second = (
+        "Advokat yang banyak menangani perkara kejahatan siber menyoroti belum adanya standar "
+        "rantai penguasaan barang bukti digital di tingkat penyidikan."
+    )
+    text = "\n".join(
+        [
+            first,
+            "Baca Juga:",
+            "Menakar Kesiapan Aparat Penegak Hukum Menyita Aset Kripto",
+            "Perlindungan Data Pribadi Tersangka, Sejauh Mana Dijamin?",
+            "Perlu standar rantai bukti",
+            second,
+        ]
+    )
+    assert strip(text).paragraphs == [first, "Perlu standar rantai bukti", second]
+
+
+def test_address_lines_are_not_joined_as_wrapped_text() -> None:
+    assert unwrap(["https://kemensos.go.id/berita/a-long-address-here", "https://bi.go.id"]) == [
+        "https://kemensos.go.id/berita/a-long-address-here",
+        "https://bi.go.id",
+    ]
+
+
+def test_list_items_and_table_rows_of_an_html_article_are_kept() -> None:
+    from summarizer import strip
+
+    paragraph = (
+        "<p>Komisi Pemilihan Umum menetapkan hasil rekapitulasi suara tingkat provinsi pada "
+        "Senin malam setelah rapat pleno terbuka yang berlangsung selama dua hari penuh.</p>"
+    )
+    html = f"""<html><head><title>Hasil Rekapitulasi Suara Provinsi</title></head><body>
+    <nav><a href="/">Beranda</a> <a href="/nasional">Nasional</a></nav>
+    <article><h1>Hasil Rekapitulasi Suara Provinsi</h1>
+    {paragraph}
+    <p>Berikut pencetak suara terbanyak di tiga kabupaten itu:</p>
+    <ul><li>Raka Prasetya (41 persen)</li><li>Aditya Mahesa (35 persen)</li>
+    <li>Fadly Ramadhan (24 persen)</li></ul>
+    {paragraph.replace("Senin malam", "Selasa pagi")}
+    <table><tr><th>Kabupaten</th><th>Suara sah</th></tr>
+    <tr><td>Sleman</td><td>612.004</td></tr><tr><td>Bantul</td><td>541.230</td></tr></table>
+    {paragraph.replace("Senin malam", "Rabu siang")}
+    <p>Baca juga:</p><ul><li><a href="/a">KPU Umumkan Jadwal Pelantikan Anggota Dewan</a></li>
+    <li><a href="/b">Bawaslu Terima Tiga Laporan Dugaan Politik Uang</a></li></ul>
+    </article><footer>Copyright 2025</footer></body></html>"""
+    paragraphs = strip(html).paragraphs
+    assert "Aditya Mahesa (35 persen)" in paragraphs
+    assert "Bantul 541.230" in paragraphs
+    assert not any("Pelantikan" in p for p in paragraphs)

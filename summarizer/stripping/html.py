@@ -35,7 +35,7 @@ _BLOCK = frozenset(
     """
     address article aside blockquote body center dd details dialog dir div dl dt fieldset
     figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p
-    pre section summary table tbody td tfoot th thead tr ul option caption legend
+    pre section summary table tbody tfoot thead tr ul option caption legend
     """.split()
 )
 _SKIP = frozenset(
@@ -116,6 +116,7 @@ class PageLine:
     text: str
     link_chars: int
     furniture: bool
+    item: bool = False  # a list item or a table row (its cells joined by spaces)
 
 
 def render_lines(root: object) -> list[PageLine]:
@@ -129,6 +130,7 @@ def render_lines(root: object) -> list[PageLine]:
     hints: list[object] = []
     links = 0
     skipping = 0
+    items = 0
 
     def flush() -> None:
         nonlocal link_chars
@@ -136,7 +138,7 @@ def render_lines(root: object) -> list[PageLine]:
             return
         text = _SPACE.sub(" ", "".join(buffer)).strip()
         if text:
-            lines.append(PageLine(text, link_chars, furniture > 0))
+            lines.append(PageLine(text, link_chars, furniture > 0, items > 0))
         buffer.clear()
         link_chars = 0
 
@@ -149,6 +151,10 @@ def render_lines(root: object) -> list[PageLine]:
                 continue
             if tag in _BLOCK or tag == "br":
                 flush()
+            if tag in ("tr", "li"):
+                items += 1
+            elif tag in ("td", "th"):
+                buffer.append(" ")  # cells of a row on one line, apart
             hinted = tag in _FURNITURE or _FURNITURE_HINT.search(
                 f"{element.get('class', '')} {element.get('id', '')}"
             )
@@ -169,6 +175,8 @@ def render_lines(root: object) -> list[PageLine]:
             else:
                 if tag in _BLOCK:
                     flush()
+                if tag in ("tr", "li"):
+                    items -= 1
                 if hints and hints[-1] is element:
                     hints.pop()
                     furniture -= 1
@@ -316,7 +324,14 @@ def strip_html(html: str, url: str | None = None) -> Article:
             (max(0, voted[0] - _MARGIN_BEFORE), voted[-1] + 1 + _MARGIN_AFTER) if voted else None
         )
         links = [raw.link_chars > _LINK_DENSITY * len(raw.text) for raw in page]
-        selection = select_body(lines, bonus, window, _keepable(page, lines, votes), links)
+        # List items and table rows that trafilatura kept with the article belong to it,
+        # unless they are links (a list of related headlines).
+        items = {
+            i
+            for i, (raw, voted, link) in enumerate(zip(page, votes, links, strict=True))
+            if raw.item and voted and not link
+        }
+        selection = select_body(lines, bonus, window, _keepable(page, lines, votes), links, items)
     paragraphs = selection.paragraphs
     # Word counts mean little in scripts without spaces; _has_prose counts characters.
     too_short = bool(lines) and sum(len(words(p)) for p in paragraphs) < MIN_BODY_WORDS
@@ -327,7 +342,7 @@ def strip_html(html: str, url: str | None = None) -> Article:
             "its text."
         )
     language = body_language(" ".join(paragraphs)[:5000])
-    stories = count_stories(lines, selection) if lines and language == "id" else 0
+    stories = count_stories(lines, selection, whole_page=True) if lines and language == "id" else 0
     if stories:
         raise index_page_error(stories)
     title = clean_title(meta.title, meta.site)
@@ -422,6 +437,9 @@ def page_metadata(root: Any, url: str | None = None) -> Metadata:
         What the page declares; None for what it does not.
     """
     title = _first(root, _TITLE_QUERIES)
+    heading = _first(root, ("//h1//text()",))
+    if title and heading and len(heading) > len(title) and heading.startswith(title.rstrip(". ")):
+        title = heading  # a social-media title cut short ("... 6-0" for "... 6-0, Dion ...")
     date = _first(root, _DATE_QUERIES)
     if date:
         iso = _ISO_DATE.search(date)

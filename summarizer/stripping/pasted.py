@@ -13,6 +13,7 @@ trafilatura's extraction adds a bonus to the lines it kept.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -52,6 +53,18 @@ _LIST_ITEM = re.compile(
 )
 # Patterns that a list item of the body may match: a schedule's dates and times.
 _ITEM_PATTERNS = frozenset({"date", "dated-headline"})
+# A teaser breaks off ("... di 40 titik...") and links to the rest ("Baca selengkapnya: https://...").
+_BROKEN_OFF = re.compile(r"(?:\.\.\.|…)\s*$")
+_READ_MORE = re.compile(
+    r"\b(?:baca\s+selengkapnya|selengkapnya|read\s+more|continue\s+reading)\b.{0,20}(?:https?://|www\.)",
+    re.IGNORECASE,
+)
+# A fact check's list of sources: a "Referensi" heading, then one address per line.
+_REFERENCES = re.compile(
+    r"^\W*(?:referensi|rujukan|sumber\s+(?:rujukan|referensi)|daftar\s+pustaka|references?)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_ADDRESS = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 # A numbered subheading of a list article: "2. Beli secara rutin".
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")
 # The longest body list item, in words, and the longest list.
@@ -191,6 +204,7 @@ def select_body(
     window: tuple[int, int] | None = None,
     keepable: list[bool] | None = None,
     links: list[bool] | None = None,
+    items: set[int] | None = None,
 ) -> Selection:
     """Choose the body among ``lines``: the best-scoring run, cleaned of clutter.
 
@@ -200,12 +214,13 @@ def select_body(
         window: bounds ``[lo, hi)`` outside which no line is kept, or None for all.
         keepable: per line, whether it may be kept at all (scored either way), or None.
         links: per line, whether it is mostly link text (known on an HTML page), or None.
+        items: lines that are list items or table rows of the article (known on an HTML page).
 
     Returns:
         The kept paragraphs (a stand-alone dateline joined to the lead) and the dropped
         lines, both in page order.
     """
-    items = list_items(lines)
+    items = list_items(lines) | (items or set())
     scores = [max(score(line), 1.0) if i in items else score(line) for i, line in enumerate(lines)]
     if bonus is not None:
         scores = [s + b for s, b in zip(scores, bonus, strict=True)]
@@ -256,9 +271,20 @@ def select_body(
 
 
 def list_items(lines: list[Line]) -> set[int]:
-    """Indices of the body's list items: short list-like lines after a prose line ending in ":"."""
+    """Indices of the body's list items: short list-like lines after a prose line ending in
+    ":", and the addresses listed under a fact check's "Referensi" (with that heading)."""
     items: set[int] = set()
     for i, line in enumerate(lines):
+        if _REFERENCES.match(line.text):
+            run = list(
+                itertools.takewhile(
+                    lambda j: _ADDRESS.match(lines[j].text),
+                    range(i + 1, min(len(lines), i + 1 + _MAX_ITEMS)),
+                )
+            )
+            if run:
+                items.update([i, *run])
+            continue
         if line.pattern is not None or not line.text.endswith(":"):
             continue
         if not (line.prose or line.sentence or line.n_words >= 4):
@@ -312,10 +338,27 @@ def _drop_linked_headlines(
         if not _LINK_LIST_INTRO.search(line.text):
             # "Lanjutkan membaca", "ADVERTISEMENT": what follows is the article going on.
             continue
+        # Headlines in title case are followed by the article's lines, which are not.
+        title_case = i + 1 < len(lines) and is_title_case(lines[i + 1].text)
         for j in range(i + 1, min(len(lines), i + 1 + _MAX_LINKED)):
-            if lines[j].prose or lines[j].sentence or lines[j].pattern is not None:
+            line_j = lines[j]
+            if line_j.prose or line_j.pattern is not None or _NUMBERED.match(line_j.text):
+                break
+            if links is not None and not links[j]:
+                break
+            if title_case and not _mostly_capitalised(line_j.text):
+                break
+            if line_j.sentence and not title_case:
                 break
             keep[j] = False
+
+
+def _mostly_capitalised(text: str) -> bool:
+    """Whether most content words of ``text`` are capitalised (a title-case headline with a
+    slip or two, "Waspada, iPhone Anda Bisa Rusak Total"), unlike a sentence-case subheading."""
+    content = [w for w in _TITLE_WORD.findall(text) if w.lower() not in patterns.TITLE_LOWER]
+    capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    return bool(content) and capitalised >= 0.6 * len(content)
 
 
 def _is_listed_headline(line: Line) -> bool:
@@ -342,12 +385,22 @@ def _drop_summary_box(lines: list[Line], keep: list[bool], start: int, end: int)
 def _drop_before_lead(lines: list[Line], keep: list[bool], start: int, end: int) -> None:
     """Drop what precedes a lead that opens with a dateline (captions, teasers)."""
     kept = [i for i in range(start, end) if keep[i]]
-    for i in kept[:4]:
+    for n, i in enumerate(kept[:4]):
         if patterns.DATELINE.match(lines[i].text) or patterns.DATELINE_ALONE.match(lines[i].text):
+            if _caption_under_credit(lines, i) and any(
+                patterns.DATELINE.match(lines[k].text) for k in kept[n + 1 : 4]
+            ):
+                continue  # "PERBAIKAN JEMBATAN - Pekerja memasang..." under a photo credit
             for k in range(start, i):
                 if not patterns.DATELINE_ALONE.match(lines[k].text):
                     keep[k] = False
             return
+
+
+def _caption_under_credit(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` follows a photo credit: a caption that opens with a label in
+    capitals and a dash, as a dateline does ("PERBAIKAN JEMBATAN - Pekerja...")."""
+    return i > 0 and lines[i - 1].pattern == "credit"
 
 
 def _drop_short_runs(
@@ -382,34 +435,54 @@ def _drop_repeats(lines: list[Line], keep: list[bool]) -> None:
             keep[i] = False
 
 
-def count_stories(lines: list[Line], selection: Selection) -> int:
+def count_stories(lines: list[Line], selection: Selection, whole_page: bool = False) -> int:
     """How many separate stories the selection holds when it is a page of teasers (a
     section index, a tag page, search results), else 0.
 
     A page of teasers shows one lede per story, each standing alone between non-prose
     lines (its headline, a channel label; dates and ads are looked through), or opens
     several paragraphs with a dateline ("Jakarta (ANTARA) -"), where an article has one.
-    A list article's numbered subheadings ("2. Beli rutin") do not separate stories.
+    A list article's numbered subheadings and "Baca juga" headlines do not separate
+    stories. With ``whole_page`` (an HTML page, whose lines are all there), ledes standing
+    alone anywhere on the page that outnumber the selected paragraphs also make an index.
     """
+    datelines = sum(1 for p in selection.paragraphs if patterns.DATELINE.match(p))
+    if datelines >= _MIN_DATELINES:
+        return datelines
+    alone, prose = _ledes_alone(lines, selection.start, selection.end)
+    if prose >= _MIN_STORIES and alone == prose:
+        return alone
+    if whole_page:
+        alone, _ = _ledes_alone(lines, 0, len(lines))
+        if alone >= _MIN_STORIES and alone > len(selection.paragraphs):
+            return alone
+    return 0
+
+
+def _ledes_alone(lines: list[Line], start: int, end: int) -> tuple[int, int]:
+    """Prose lines in ``lines[start:end]`` with no prose line next to them, and all prose
+    lines there (pattern lines and linked headlines are looked through)."""
     content = [
-        i
-        for i in range(selection.start, selection.end)
-        if lines[i].pattern is None and not _after_link(lines, i)
+        i for i in range(start, end) if lines[i].pattern is None and not _after_link(lines, i)
     ]
     alone = prose = 0
     for k, i in enumerate(content):
         if not lines[i].prose:
             continue
         prose += 1
-        before = k > 0 and (
-            lines[content[k - 1]].prose or _NUMBERED.match(lines[content[k - 1]].text)
-        )
+        previous = lines[content[k - 1]] if k > 0 else None
+        before = previous is not None and (previous.prose or bool(_NUMBERED.match(previous.text)))
         after = k + 1 < len(content) and lines[content[k + 1]].prose
         alone += not before and not after
-    datelines = sum(1 for p in selection.paragraphs if patterns.DATELINE.match(p))
-    if datelines >= _MIN_DATELINES:
-        return datelines
-    return alone if prose >= _MIN_STORIES and alone == prose else 0
+    return alone, prose
+
+
+def _only_a_teaser(paragraphs: list[str], removed: list[str]) -> bool:
+    """Whether the text is a shared teaser: a paragraph or two that break off with "..."
+    next to a "read more" link (a WhatsApp or social-media share, an RSS snippet)."""
+    if not paragraphs or len(paragraphs) > 2 or not _BROKEN_OFF.search(paragraphs[-1]):
+        return False
+    return any(_READ_MORE.search(line) for line in removed)
 
 
 def _after_link(lines: list[Line], i: int) -> bool:
@@ -498,7 +571,7 @@ def find_title(lines: list[Line], start: int, body: list[str]) -> str | None:
 
 # A line going on from the one before opens with a plain lower-case word, not a brand
 # ("kumparanNEWS", "detikNews") or an address ("jpnn.com, JAKARTA -").
-_PLAIN_WORD = re.compile(r"^[a-z]+(?:-[a-z]+)?(?=[\s,;:)]|$)")
+_PLAIN_WORD = re.compile(r"^[a-z]+(?:-[a-z]+)?(?=[\s,;)]|:(?!//)|$)")
 
 
 def unwrap(raw_lines: list[str]) -> list[str]:
@@ -513,6 +586,7 @@ def unwrap(raw_lines: list[str]) -> list[str]:
             and _PLAIN_WORD.match(text)
             and len(out[-1]) >= 40
             and not _TERMINAL.search(out[-1])
+            and not is_title_case(out[-1])
             and patterns.is_boilerplate(out[-1]) is None
         ):
             out[-1] = f"{out[-1]} {text}"
@@ -555,6 +629,11 @@ def strip_text(text: str) -> Article:
                 "(only menus, headlines or short lines). Paste the article itself, or "
                 "give the page's URL or HTML."
             )
+    if _only_a_teaser(paragraphs, selection.removed):
+        raise NoArticleError(
+            'This is only a teaser of the article (it breaks off with "..." and links to '
+            "the rest). Open the link and paste the whole article, or give its address."
+        )
     language = body_language(" ".join(paragraphs))
     # The prose classifier reads Indonesian: other languages are not judged as indexes.
     stories = count_stories(lines, selection) if language == "id" else 0

@@ -65,7 +65,7 @@ RELATED_HEADING = re.compile(
 
 # Staff and source lines: "Editor: ...", "Pewarta: ...", "Penulis : ...".
 STAFF = re.compile(
-    r"^\W*(?:editor|redaktur|pewarta|penulis|reporter|wartawan|kontributor|penyunting|penyelaras"
+    r"^\W*(?:editor|redaktur|pewarta|penulis|reporter|wartawan|kontributor|penyunting|penyelaras|oleh"
     r"|fotografer|videografer|produser|writer|author|editing\s+by|reporting\s+by|uploader"
     r"|copy\s*editor|desain|grafis|ilustrator|rep|red)(?:\s+(?:&|dan|and)\s+\w+)?(?:\s+\w+)?\s*[:：|]",
     re.IGNORECASE,
@@ -74,6 +74,16 @@ STAFF = re.compile(
 # puts a comma where others put a colon (short lines only).
 STAFF_COMMA = re.compile(
     r"^\W*(?:[Pp]enulis|[Pp]eran|[Mm]elaporkan\s+dari|[Rr]eporting\s+from|[Rr]ole)\s*,\s*[A-Z]"
+)
+# A message of a chat pasted from WhatsApp: "[09.16, 24/2/2025] Bu Wulan: ..." (or "24/02/25 09.16 - Name: ...").
+CHAT_MESSAGE = re.compile(
+    r"^\[\d{1,2}[.:]\d{2}(?:[.:]\d{2})?,\s*\d{1,2}/\d{1,2}/\d{2,4}\]\s*[^:]{1,40}:"
+    r"|^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}[.:]\d{2}\s+-\s+[^:]{1,40}:"
+)
+# "Aditya Pramana (The Jakarta Post)", "By Rina Sari (Reuters)": a name and its outlet alone.
+NAME_AND_OUTLET = re.compile(
+    r"^(?:[Bb]y\s+|[Oo]leh\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
+    r"\s*\((?:The\s+)?[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,3}\)\s*$"
 )
 # "Laporan wartawan Tribunnews.com, Nama" / "Laporan Reporter X": an intro byline.
 REPORT_BYLINE = re.compile(
@@ -89,6 +99,8 @@ TRAILING_INITIALS = re.compile(
     r"\s*\(\s*(?:[a-zA-Z][a-zA-Z0-9]{1,5}\s*/\s*)+[a-zA-Z*][a-zA-Z0-9*]{0,5}\s*\)\s*$|\s*\(\*\)\s*$"
     # an editor's code, "(Z-2)", "(Ant/P-5)"; an end mark, "***"
     r"|(?<=[.!?\"”])\s*\(\s*(?:[A-Za-z]{2,5}\s*/\s*)?[A-Z]{1,2}-\d{1,2}\s*\)\s*$|(?<=[.!?\"”])\s*\*{3,}\s*$"
+    # the outlet and its reporter: "(Banjarmasinpost.co.id/Muhammad Rifani)"
+    r"|(?<=[.!?\"”])\s*\((?:[\w-]+\.)+(?:com|id|net)\s*/\s*[^()/]{2,40}\)\s*$"
     r"|(?<=[.!?\"”])\s*\([a-zA-Z]{2,4}\)\s*$|(?<=[.!?\"”])\s*\[\s*(?:[a-z][a-z0-9]{1,5}\s*/\s*)*[a-z][a-z0-9]{1,5}\s*\]\s*$"
 )
 # A "Baca juga: ..." link run into the end of a paragraph.
@@ -137,6 +149,11 @@ END_CREDIT = re.compile(
     r"\((?:[^()]{0,40}/\s*[^\W\d][^()]{0,60}|(?:foto|photo|dok\.?|dokumentasi|ilustrasi|ist|istimewa)\b[^()]{0,80})\)\.?\s*$",
     re.IGNORECASE,
 )
+# "... awal November. Foto: Riska Mokodompit/Mongabay Indonesia.": a caption's credit line.
+END_PHOTO_CREDIT = re.compile(
+    r"(?<=[.!?])\s+(?:foto|photo|gambar|sumber\s+foto|dok(?:umentasi)?)\s*:\s*[^.:]{2,80}\.?\s*$",
+    re.IGNORECASE,
+)
 # "... di Jakarta. TEMPO/Imam Sukamto": an agency in capitals, a slash, a name, at the end.
 END_AGENCY_CREDIT = re.compile(
     r"(?:^|\s)[A-Z]{2,}[\w.]*\s*/\s*[A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,3}\s*$"
@@ -156,6 +173,12 @@ COUNTER = re.compile(
     r"|(?:(?:bagikan|share|tweet|kirim|salin\s+link|copy\s+link|print|cetak|facebook|twitter|whatsapp"
     r"|telegram|line|email|e-mail|linkedin|pinterest|komentari|tulis\s+komentar|balas|reply|laporkan"
     r"|suka|like|\d+(?=\s|$))\s*)+)\W*$",
+    re.IGNORECASE,
+)
+# "Bacaan 4 Menit", "4 menit membaca", "Waktu baca: 3 menit", "5 min read".
+READING_TIME = re.compile(
+    r"^\W*(?:(?:bacaan|waktu\s+baca|lama\s+baca|reading\s+time)\s*:?\s*\d+\s*(?:menit|min(?:utes?)?)"
+    r"|\d+\s*(?:menit|min(?:utes?)?)\s+(?:membaca|baca|bacaan|read))\W*$",
     re.IGNORECASE,
 )
 _TRAILING_COUNTER = re.compile(
@@ -265,6 +288,8 @@ def is_boilerplate(line: str) -> str | None:
     if not text or len(text) > _MAX_PATTERN_CHARS:
         return None
     words = len(text.split())
+    if CHAT_MESSAGE.match(text):
+        return "chat"
     if LINK_ANNOUNCE.match(text) and words <= 60:
         return "link"
     if words <= 60 and (NOTICE.search(text) or PAYWALL.search(text)):
@@ -282,7 +307,7 @@ def is_boilerplate(line: str) -> str | None:
     if (
         STAFF.match(text)
         or (words <= 12 and REPORT_BYLINE.match(text))
-        or (words <= 8 and STAFF_COMMA.match(text))
+        or (words <= 8 and (STAFF_COMMA.match(text) or NAME_AND_OUTLET.match(text)))
     ):
         return "staff"
     if words <= 12 and LIST_HEADING.match(text):
@@ -295,7 +320,10 @@ def is_boilerplate(line: str) -> str | None:
         return "credit"
     tail = " " + strip_trailing_initials(text)[0][-_CREDIT_TAIL:]
     if words <= 80 and (
-        END_CREDIT.search(tail) or POSITION_CAPTION.match(text) or END_AGENCY_CREDIT.search(tail)
+        END_CREDIT.search(tail)
+        or POSITION_CAPTION.match(text)
+        or END_AGENCY_CREDIT.search(tail)
+        or END_PHOTO_CREDIT.search(tail)
     ):
         return "credit"
     if words <= 40 and FOOTER.search(text):
@@ -308,7 +336,7 @@ def is_boilerplate(line: str) -> str | None:
         and not text.rstrip().endswith(('"', "”"))
     ):
         return "credit"
-    if words <= 12 and COUNTER.match(text):
+    if words <= 12 and (COUNTER.match(text) or READING_TIME.match(text)):
         return "counter"
     if words <= 12 and (DATE_LINE.match(text) or RELATIVE_DATE.match(text) or UPDATED.match(text)):
         return "date"
