@@ -47,6 +47,7 @@ class TransformersBackend:
 
     def generate(self, texts: Sequence[str], decoding: Decoding) -> list[Hypothesis]:
         import torch
+        from transformers import LogitsProcessorList
 
         if not texts:
             return []
@@ -57,7 +58,9 @@ class TransformersBackend:
         if self.forced_bos_token_id is not None:
             extra["forced_bos_token_id"] = self.forced_bos_token_id
         if decoding.no_repeat_ngram_size:
-            extra["logits_processor"] = [NoRepeatNGram(decoding.no_repeat_ngram_size)]
+            extra["logits_processor"] = LogitsProcessorList(
+                [NoRepeatNGram(decoding.no_repeat_ngram_size)]
+            )
         with torch.inference_mode():
             sequences = self.model.generate(
                 **batch,
