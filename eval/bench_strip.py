@@ -12,8 +12,8 @@ on the same pages in the same run:
 - ``modern-pasted``, ``modern-html``: the project's own fixtures of current Indonesian news
   sites (``tests/data/strip/modern/``: pasted copies and saved pages as the sites lay them
   out today, written for the tests; see its README).
-- ``heldout-{dev,sealed}-{pasted,html}``, ``heldout2-...``: two held-out sets
-  (``tests/data/strip/heldout/``, ``heldout2/``) written by other sessions that never saw
+- ``heldout-{dev,sealed}-{pasted,html}``, ``heldout2-...``, ``heldout3-...``: three held-out
+  sets (``tests/data/strip/heldout/``, ``heldout2/``, ``heldout3/``) written by other sessions that never saw
   the stripper's rules, from sites that no other set has; the rules were fitted to the
   ``dev`` halves only, the ``sealed`` halves never looked at.
 
@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 SEED = "inews-ev-korea.txt"
 MODERN = ROOT / "tests" / "data" / "strip" / "modern"
-HELDOUT = [ROOT / "tests" / "data" / "strip" / name for name in ("heldout", "heldout2")]
+HELDOUT = [ROOT / "tests" / "data" / "strip" / f"heldout{n}" for n in ("", "2", "3")]
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,26 @@ from summarizer.stripping.pasted import best_run, make_line, unwrap
         ),
         ("[09.16, 24/2/2025] Bu Wulan: Waduh naik lagi", "chat"),
         ("Raka Prasetya (7')", None),
+        # ... and in the third (the most read sites)
+        ("Related news: Government sets grain purchase price at Rp6,500", "link"),
+        ("Halaman 2/3", "pagination"),
+        ("Baca kisah inspiratif kandidat polisi teladan di sini", "link"),
+        ("Perbarui", "link"),
+        (
+            "Di Tempo.co, kolom adalah ruang bagi pandangan pribadi penulis dan tidak selalu "
+            "mencerminkan sikap redaksi Tempo.",
+            "notice",
+        ),
+        (
+            "OLAH TKP - Petugas melakukan olah tempat kejadian perkara di kebun tebu, Senin "
+            "(19/5/2025). (TribunJatim.com/Istimewa)",
+            "credit",
+        ),
+        (
+            "Kendaraan memadati ruas tol jelang libur panjang. (Liputan6.com/Dian Kurniawan)",
+            "credit",
+        ),
+        ("Unduh aplikasi M-Paspor di Play Store, lalu buat akun menggunakan email aktif.", None),
     ],
 )
 def test_boilerplate_kinds(line: str, kind: str) -> None:
@@ -625,3 +645,36 @@ def test_list_items_and_table_rows_of_an_html_article_are_kept() -> None:
     assert "Aditya Mahesa (35 persen)" in paragraphs
     assert "Bantul 541.230" in paragraphs
     assert not any("Pelantikan" in p for p in paragraphs)
+
+
+def test_a_line_up_a_live_reports_stamps_and_no_writers_bio() -> None:
+    from summarizer import strip
+
+    para = (
+        "Persebaya menang 2-1 atas PSM dalam laga pekan ke-30 yang berlangsung di Stadion "
+        "Gelora Bung Tomo, Surabaya, pada Sabtu malam di depan puluhan ribu penonton."
+    )
+    lines = [
+        "Ratna Kusumawardhani",
+        "17:45 WIB",
+        para,
+        "16:30 WIB",
+        para.replace("Sabtu", "Minggu"),
+        "15:10 WIB",
+        para.replace("Sabtu", "Senin"),
+        "Susunan Pemain:",
+        "Persebaya Surabaya: Ernando Putra; Rizal Fahmi, Dimas Arya Putra, Leo Santana",
+        "PSM Makassar: Reza Arya Pratama; Yance Sayuri, Arfan Latuconsina, Victor Mansaray",
+        "Ratna Kusumawardhani adalah peneliti perencanaan kota di sebuah lembaga kajian "
+        "transportasi di Jakarta.",
+    ]
+    paragraphs = strip("\n".join(lines)).paragraphs
+    assert paragraphs[0] == "17:45 WIB" and "15:10 WIB" in paragraphs
+    assert paragraphs[-3:] == lines[7:10]  # the line-up, its two-word intro included
+
+
+def test_the_outlet_and_reporter_close_an_article_only_after_speech() -> None:
+    said = '"Kami mohon maaf," ucapnya. (Banjarmasinpost.co.id/Muhammad Rifani)'
+    assert patterns.strip_trailing_initials(said)[1] == "(Banjarmasinpost.co.id/Muhammad Rifani)"
+    caption = "Kendaraan memadati ruas tol. (Liputan6.com/Dian Kurniawan)"
+    assert patterns.strip_trailing_initials(caption) == (caption, None)

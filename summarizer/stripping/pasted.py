@@ -59,6 +59,13 @@ _READ_MORE = re.compile(
     r"\b(?:baca\s+selengkapnya|selengkapnya|read\s+more|continue\s+reading)\b.{0,20}(?:https?://|www\.)",
     re.IGNORECASE,
 )
+# "Name Name adalah ...": a writer's bio, when the name stands alone above the body.
+_BIO = re.compile(
+    r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),?\s+(?:adalah|merupakan|ialah|is|was)\s"
+)
+# A live report's time stamp, and how many make a live report.
+_TIME_STAMP = re.compile(r"^\W*\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)\W*$", re.IGNORECASE)
+_MIN_STAMPS = 3
 # A fact check's list of sources: a "Referensi" heading, then one address per line.
 _REFERENCES = re.compile(
     r"^\W*(?:referensi|rujukan|sumber\s+(?:rujukan|referensi)|daftar\s+pustaka|references?)\s*:?\s*$",
@@ -236,7 +243,10 @@ def select_body(
         start <= i < end and (lines[i].pattern is None or i in items) for i in range(len(lines))
     ]
     if keepable is not None:
-        keep = [k and ok for k, ok in zip(keep, keepable, strict=True)]
+        # A list under its intro belongs to the body even where trafilatura dropped it.
+        keep = [
+            k and (ok or i in items) for i, (k, ok) in enumerate(zip(keep, keepable, strict=True))
+        ]
     _drop_before_lead(lines, keep, start, end)
     _drop_summary_box(lines, keep, start, end)
     _drop_linked_headlines(lines, keep, links)
@@ -262,6 +272,8 @@ def select_body(
         paragraphs.append(text)
     if pending_dateline:
         removed.append(pending_dateline)
+    while paragraphs and _author_bio(paragraphs[-1], lines[max(0, start - 15) : start]):
+        removed.append(paragraphs.pop())
     if paragraphs:
         last, initials = patterns.strip_trailing_initials(paragraphs[-1])
         if initials:
@@ -270,10 +282,23 @@ def select_body(
     return Selection(paragraphs=paragraphs, removed=removed, start=start, end=end)
 
 
+def _author_bio(paragraph: str, above: list[Line]) -> bool:
+    """Whether ``paragraph`` presents the writer named on a line above the body: an opinion
+    column closes with "Ratna Kusumawardhani adalah peneliti ..."."""
+    match = _BIO.match(paragraph)
+    if match is None:
+        return False
+    return any(line.text == match.group(1) for line in above)
+
+
 def list_items(lines: list[Line]) -> set[int]:
     """Indices of the body's list items: short list-like lines after a prose line ending in
     ":", and the addresses listed under a fact check's "Referensi" (with that heading)."""
     items: set[int] = set()
+    # A live report's time stamps ("17:45 WIB" alone on a line), when there are several.
+    stamps = [i for i, line in enumerate(lines) if _TIME_STAMP.match(line.text)]
+    if len(stamps) >= _MIN_STAMPS:
+        items.update(stamps)
     for i, line in enumerate(lines):
         if _REFERENCES.match(line.text):
             run = list(
@@ -287,7 +312,7 @@ def list_items(lines: list[Line]) -> set[int]:
             continue
         if line.pattern is not None or not line.text.endswith(":"):
             continue
-        if not (line.prose or line.sentence or line.n_words >= 4):
+        if not (line.prose or line.sentence or line.n_words >= 2):
             continue
         run = []
         for j in range(i + 1, min(len(lines), i + 1 + _MAX_ITEMS)):
@@ -298,7 +323,7 @@ def list_items(lines: list[Line]) -> set[int]:
                 break
             run.append(j)
         if len(run) >= 2:
-            items.update(run)
+            items.update([i, *run])  # the intro too: a short one must not end the body
     return items
 
 

@@ -26,23 +26,25 @@ LINK_ANNOUNCE = re.compile(
     r"|simak\s+(?:juga|video|berita|selengkapnya|di\s+sini|breaking|informasi|update|artikel)"
     r"|tonton\s+(?:juga|video)|pilihan\s+editor\s*:|dapatkan\s+(?:update|berita|informasi|info)"
     r"|follow\s+(?:berita|kami|us|whatsapp|channel|saluran|instagram)|ikuti\s+(?:kami|berita|saluran|update|whatsapp|channel)"
-    r"|dengarkan\s+(?:artikel|berita)|download\s+(?:aplikasi|app)|unduh\s+(?:aplikasi|app)|baca\s+berita\s+dengan|lanjutkan\s+membaca"
+    r"|dengarkan\s+(?:artikel|berita)|(?:download|unduh)\s+(?:aplikasi|app)(?!(?:\s+\S+){10})|baca\s+berita\s+dengan|lanjutkan\s+membaca"
     r"|saksikan\s+(?:juga|video|live|siaran)|dengarkan\s+juga|cek\s+berita"
     r"|klik\s+(?:di\s+sini|untuk|link)|artikel\s+ini\s+telah\s+(?:tayang|terbit)"
     r"|gambas\s*:|\[gambas|advertisement|scroll\s+to\s+continue|lanjut(?:kan)?\s+baca"
-    r"|read\s+(?:more|also|next)\s*:?|read\s*:|also\s+read|related\s*:|see\s+also|click\s+here"
+    r"|read\s+(?:more|also|next)\s*:?|read\s*:|also\s+read|related(?:\s+(?:news|stories|articles?))?\s*:|see\s+also|click\s+here"
     r"|editor'?s\s+(?:choice|picks?)\s*:"
     # skip links and the ends of embedded widgets ("Lewati ... dan lanjutkan membaca",
     # "Akhir dari Podcast"), and an ad label alone
     r"|lewati\s+.{1,60}?\s+dan\s+lanjutkan\s+membaca|lewati\s+(?:iklan|podcast|video)"
     r"|lompati\s+ke\s+konten|skip\s+to\s+(?:content|main)|akhir\s+dari(?:\s+\S+){1,5}\s*$"
-    r"|iklan\W*$)(?!\w)",
+    r"|iklan\W*$|perbarui\W*$|refresh\W*$|muat\s+ulang\W*$"
+    # "Baca kisah inspiratif ... di sini": a promotion that points "here"
+    r"|(?:baca|klik|simak|cek|lihat|tonton)\s.{0,80}?\bdi\s+sini\b)(?!\w)",
     re.IGNORECASE,
 )
 
 # Pagination: "Halaman 1 dari 3", "Selanjutnya", "1 2 3 Selanjutnya".
 PAGINATION = re.compile(
-    r"^\W*(?:(?:halaman|page)\s*\d*(?:\s*(?:dari|of)\s*\d+)?|\d+(?:\s+\d+)*)?\s*"
+    r"^\W*(?:(?:halaman|page)\s*\d*(?:\s*(?:dari|of|/)\s*\d+)?|\d+(?:\s+\d+)*)?\s*"
     r"(?:selanjutnya|sebelumnya|berikutnya|next|prev(?:ious)?|halaman\s+\d+|tampilkan\s+semua|show\s+all)?\W*$",
     re.IGNORECASE,
 )
@@ -99,9 +101,16 @@ TRAILING_INITIALS = re.compile(
     r"\s*\(\s*(?:[a-zA-Z][a-zA-Z0-9]{1,5}\s*/\s*)+[a-zA-Z*][a-zA-Z0-9*]{0,5}\s*\)\s*$|\s*\(\*\)\s*$"
     # an editor's code, "(Z-2)", "(Ant/P-5)"; an end mark, "***"
     r"|(?<=[.!?\"”])\s*\(\s*(?:[A-Za-z]{2,5}\s*/\s*)?[A-Z]{1,2}-\d{1,2}\s*\)\s*$|(?<=[.!?\"”])\s*\*{3,}\s*$"
-    # the outlet and its reporter: "(Banjarmasinpost.co.id/Muhammad Rifani)"
-    r"|(?<=[.!?\"”])\s*\((?:[\w-]+\.)+(?:com|id|net)\s*/\s*[^()/]{2,40}\)\s*$"
     r"|(?<=[.!?\"”])\s*\([a-zA-Z]{2,4}\)\s*$|(?<=[.!?\"”])\s*\[\s*(?:[a-z][a-z0-9]{1,5}\s*/\s*)*[a-z][a-z0-9]{1,5}\s*\]\s*$"
+)
+# The outlet and its reporter closing an article: "... ucapnya. (Banjarmasinpost.co.id/Muhammad
+# Rifani)". A caption ends the same way, so only after quoted speech ("ujarnya", "kata dia").
+OUTLET_CLOSER = re.compile(
+    r"(?<=[.!?\"”])\s*\((?:[\w-]+\.)+(?:com|id|net)\s*/\s*[^()/]{2,40}\)\s*$"
+)
+SPOKEN = re.compile(
+    r"[\"”],?\s*(?:(?:ujar|ucap|kata|tutur|jelas|ungkap|terang|imbuh|tegas|sebut|pungkas)\w*|kata\s+\w+)",
+    re.IGNORECASE,
 )
 # A "Baca juga: ..." link run into the end of a paragraph.
 INLINE_LINK = re.compile(
@@ -144,6 +153,9 @@ CAPTION_LABEL = re.compile(
     r"|photo\s+caption)\s*[,:|]",
     re.IGNORECASE,
 )
+# A Tribun-style caption opens with a label in capitals and a dash ("OLAH TKP - Petugas...")
+# and closes with its credit in brackets.
+CAPS_LABEL = re.compile(r"^[A-Z][A-Z0-9 .,'&]{2,40}\s[-–—]\s")
 # A caption's closing credit: "(ANTARA FOTO/Budi Setya)", "(Foto: istimewa)", "(Dok. Humas)".
 END_CREDIT = re.compile(
     r"\((?:[^()]{0,40}/\s*[^\W\d][^()]{0,60}|(?:foto|photo|dok\.?|dokumentasi|ilustrasi|ist|istimewa)\b[^()]{0,80})\)\.?\s*$",
@@ -213,7 +225,7 @@ TAG_LINE = re.compile(
 # Footers: copyright, all rights reserved, newsletter and app prompts.
 FOOTER = re.compile(
     r"copyright|hak\s+cipta|all\s+rights\s+reserved|dilindungi\s+undang|pedoman\s+media\s+siber"
-    r"|^\W*(?:download|unduh)\s+(?:aplikasi|app)|^\W*ikuti\s+(?:kami|berita|saluran|update)"
+    r"|^\W*(?:download|unduh)\s+(?:aplikasi|app)(?!(?:\s+\S+){10})|^\W*ikuti\s+(?:kami|berita|saluran|update)"
     r"|^\W*(?:follow\s+us|subscribe|berlangganan|newsletter|login|log\s+in|sign\s+in|register|daftar|masuk"
     r"|back\s+to\s+top|kembali\s+ke\s+atas|ke\s+atas|selengkapnya|lihat\s+semua|load\s+more|muat\s+lebih"
     r"|(?:sign\s+in|login|masuk)\s*(?:/|\||atau)\s*(?:register|daftar))\W*$"
@@ -257,6 +269,8 @@ NOTICE = re.compile(
     # the outlet's own channels: "BBC News Indonesia hadir di WhatsApp", "... langsung di WhatsApp Anda"
     r"|^\W*(?:\S+\s+){0,5}hadir\s+di\s+(?:whatsapp|telegram|google\s+news|line|instagram|tiktok)\W*$"
     r"|\blangsung\s+(?:di|ke)\s+(?:whatsapp|telegram|ponsel|hp|e-?mail|inbox)\s+(?:anda|kamu)\W*$"
+    # an opinion column's standard note: "... tidak selalu mencerminkan sikap redaksi"
+    r"|tidak\s+(?:selalu\s+|serta-merta\s+)?mencerminkan\s+(?:sikap|pandangan|kebijakan|pendapat)\s+(?:redaksi|media)"
     r"|bunuh\s+diri\s+bukan(?:lah)?\s+(?:jawaban|solusi)|depresi\s+bukan(?:lah)?\s+persoalan\s+sepele"
     r"|(?:jika|bila|apabila)\s+anda[^.]{0,80}(?:pemikiran|gejala\s+depresi|keinginan)\s+(?:untuk\s+)?(?:bunuh\s+diri|depresi)",
     re.IGNORECASE,
@@ -316,7 +330,10 @@ def is_boilerplate(line: str) -> str | None:
         return "related"
     if words <= 4 and INITIALS.match(text):
         return "initials"
-    if words <= 80 and CAPTION_LABEL.match(text):
+    if words <= 80 and (
+        CAPTION_LABEL.match(text)
+        or (CAPS_LABEL.match(text) and END_CREDIT.search(" " + text[-_CREDIT_TAIL:]))
+    ):
         return "credit"
     tail = " " + strip_trailing_initials(text)[0][-_CREDIT_TAIL:]
     if words <= 80 and (
@@ -351,6 +368,10 @@ def strip_trailing_initials(paragraph: str) -> tuple[str, str | None]:
     """``paragraph`` without closing reporter initials, and the initials removed (or None)."""
     offset = max(0, len(paragraph) - _TAIL)
     match = TRAILING_INITIALS.search(paragraph, offset)
+    if not match:
+        match = OUTLET_CLOSER.search(paragraph, offset)
+        if match and not SPOKEN.search(paragraph, max(0, match.start() - _TAIL), match.start()):
+            match = None
     if not match or match.start() == 0:
         return paragraph, None
     return paragraph[: match.start()].rstrip(), match.group().strip()
