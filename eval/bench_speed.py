@@ -174,17 +174,8 @@ def gpu_memory_mb() -> float | None:
     torch = sys.modules.get("torch")
     if torch is not None and torch.cuda.is_available() and torch.cuda.max_memory_reserved():
         return float(torch.cuda.max_memory_reserved() / 2**20)
-    try:
-        out = subprocess.run(
-            ["nvidia-smi", "--query-compute-apps=pid,used_memory", "--format=csv,noheader"],
-            capture_output=True,
-            text=True,
-            timeout=20,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    for line in out.splitlines():
+    out = _nvidia_smi("--query-compute-apps=pid,used_memory")
+    for line in (out or "").splitlines():
         pid, _, used = line.partition(",")
         if pid.strip() == str(os.getpid()):
             return float(used.strip().split()[0])
@@ -323,19 +314,24 @@ def machine() -> str:
                 break
     except OSError:
         pass
+    gpu = (_nvidia_smi("--query-gpu=name") or "").strip()
+    if gpu:
+        parts.append(f"GPU: {gpu.splitlines()[0]}")
+    return ", ".join(parts)
+
+
+def _nvidia_smi(query: str) -> str | None:
+    """What ``nvidia-smi QUERY --format=csv,noheader`` prints; None without a working one."""
     try:
-        gpu = subprocess.run(
-            ["nvidia-smi", "--query-gpu=name", "--format=csv,noheader"],
+        return subprocess.run(
+            ["nvidia-smi", query, "--format=csv,noheader"],
             capture_output=True,
             text=True,
             timeout=20,
             check=True,
-        ).stdout.strip()
-        if gpu:
-            parts.append(f"GPU: {gpu.splitlines()[0]}")
+        ).stdout
     except (OSError, subprocess.SubprocessError):
-        pass
-    return ", ".join(parts)
+        return None
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

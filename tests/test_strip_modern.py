@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import collections
 import json
-import re
 from pathlib import Path
 
 import pytest
 
+from summarizer.evaluate.metrics import token_f1
+
 MODERN = Path(__file__).parent / "data" / "strip" / "modern"
 CASES = json.loads((MODERN / "gold.json").read_text(encoding="utf-8"))
-_TOKEN = re.compile(r"\w+")
 # Clutter that none of the bodies holds: if it shows up, a rule let it through.
 CLUTTER = [
     "ADVERTISEMENT",
@@ -33,17 +32,6 @@ CLUTTER = [
 ]
 
 
-def _f1(predicted: str, gold: str) -> float:
-    """Bag-of-words token F1 (the convention of shared/README.md)."""
-    pred = collections.Counter(_TOKEN.findall(predicted.lower()))
-    ref = collections.Counter(_TOKEN.findall(gold.lower()))
-    overlap = sum((pred & ref).values())
-    if not overlap:
-        return 0.0
-    precision, recall = overlap / sum(pred.values()), overlap / sum(ref.values())
-    return 2 * precision * recall / (precision + recall)
-
-
 def _name(case: dict[str, str]) -> str:
     return case.get("pasted") or case["page"]
 
@@ -54,7 +42,7 @@ def test_modern_fixture_body(case: dict[str, str]) -> None:
 
     article = strip((MODERN / _name(case)).read_bytes())
     gold = case["body"].split("\n")
-    assert _f1(article.text, case["body"]) >= 0.97
+    assert token_f1(article.text, case["body"]) >= 97
     assert article.paragraphs[0] == gold[0], "the lead, dateline included"
     assert article.paragraphs[-1] == gold[-1], "the last paragraph, without initials"
     for clutter in CLUTTER:

@@ -23,11 +23,10 @@ from summarizer.stripping.pasted import (
     MIN_BODY_WORDS,
     Line,
     Selection,
-    count_stories,
     find_byline,
-    index_page_error,
     language_warnings,
     make_line,
+    reject_index_page,
     select_body,
 )
 
@@ -226,10 +225,15 @@ def _bonuses(page: list[PageLine], lines: list[Line], votes: list[bool]) -> list
         elif not line.prose:
             if raw.furniture:
                 value -= 3.0
-            if raw.link_chars > _LINK_DENSITY * len(line.text):
+            if _is_link(raw):
                 value -= 3.0
         bonus.append(value)
     return bonus
+
+
+def _is_link(line: PageLine) -> bool:
+    """Whether ``line`` is mostly link text."""
+    return line.link_chars > _LINK_DENSITY * len(line.text)
 
 
 def _keepable(page: list[PageLine], lines: list[Line], votes: list[bool]) -> list[bool]:
@@ -323,7 +327,7 @@ def strip_html(html: str, url: str | None = None) -> Article:
         window = (
             (max(0, voted[0] - _MARGIN_BEFORE), voted[-1] + 1 + _MARGIN_AFTER) if voted else None
         )
-        links = [raw.link_chars > _LINK_DENSITY * len(raw.text) for raw in page]
+        links = [_is_link(raw) for raw in page]
         # List items and table rows that trafilatura kept with the article belong to it,
         # unless they are links (a list of related headlines).
         items = {
@@ -342,9 +346,8 @@ def strip_html(html: str, url: str | None = None) -> Article:
             "its text."
         )
     language = body_language(" ".join(paragraphs)[:5000])
-    stories = count_stories(lines, selection, whole_page=True) if lines and language == "id" else 0
-    if stories:
-        raise index_page_error(stories)
+    if lines:
+        reject_index_page(lines, selection, language, whole_page=True)
     title = clean_title(meta.title, meta.site)
     if title and paragraphs and normal_form(paragraphs[0]) == normal_form(title):
         paragraphs = paragraphs[1:]

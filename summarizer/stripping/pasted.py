@@ -423,8 +423,8 @@ def _drop_before_lead(lines: list[Line], keep: list[bool], start: int, end: int)
 
 
 def _caption_under_credit(lines: list[Line], i: int) -> bool:
-    """Whether line ``i`` follows a photo credit: a caption that opens with a label in
-    capitals and a dash, as a dateline does ("PERBAIKAN JEMBATAN - Pekerja...")."""
+    """Whether line ``i`` follows a photo credit: there, a line that opens like a dateline
+    is a caption with a label in capitals ("PERBAIKAN JEMBATAN - Pekerja...")."""
     return i > 0 and lines[i - 1].pattern == "credit"
 
 
@@ -460,9 +460,22 @@ def _drop_repeats(lines: list[Line], keep: list[bool]) -> None:
             keep[i] = False
 
 
-def count_stories(lines: list[Line], selection: Selection, whole_page: bool = False) -> int:
-    """How many separate stories the selection holds when it is a page of teasers (a
-    section index, a tag page, search results), else 0.
+def reject_index_page(
+    lines: list[Line], selection: Selection, language: str | None, whole_page: bool = False
+) -> None:
+    """Raise :class:`NoArticleError` when the selection is a page of teasers (a section
+    index, a tag page, search results) rather than one article. The prose classifier reads
+    Indonesian, so bodies in other languages are not judged."""
+    stories = _count_stories(lines, selection, whole_page) if language == "id" else 0
+    if stories:
+        raise NoArticleError(
+            f"This looks like an index page ({stories} separate stories with their headlines), "
+            "not one article. Open the article you want and give its address, page or text."
+        )
+
+
+def _count_stories(lines: list[Line], selection: Selection, whole_page: bool) -> int:
+    """How many separate stories the selection holds when it is a page of teasers, else 0.
 
     A page of teasers shows one lede per story, each standing alone between non-prose
     lines (its headline, a channel label; dates and ads are looked through), or opens
@@ -513,14 +526,6 @@ def _only_a_teaser(paragraphs: list[str], removed: list[str]) -> bool:
 def _after_link(lines: list[Line], i: int) -> bool:
     """Whether line ``i`` is the headline of a "Baca juga:" link on the line before it."""
     return i > 0 and lines[i - 1].pattern == "link" and lines[i - 1].text.rstrip().endswith(":")
-
-
-def index_page_error(stories: int) -> NoArticleError:
-    """The error for a page of ``stories`` teasers."""
-    return NoArticleError(
-        f"This looks like an index page ({stories} separate stories with their headlines), "
-        "not one article. Open the article you want and give its address, page or text."
-    )
 
 
 @dataclass(frozen=True)
@@ -660,10 +665,7 @@ def strip_text(text: str) -> Article:
             "the rest). Open the link and paste the whole article, or give its address."
         )
     language = body_language(" ".join(paragraphs))
-    # The prose classifier reads Indonesian: other languages are not judged as indexes.
-    stories = count_stories(lines, selection) if language == "id" else 0
-    if stories:
-        raise index_page_error(stories)
+    reject_index_page(lines, selection, language)
     title = find_title(lines, selection.start, paragraphs)
     removed = [r for r in selection.removed if r != title]
     warnings.extend(language_warnings(language))
