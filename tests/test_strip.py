@@ -167,14 +167,14 @@ def test_short_paste_is_kept_with_a_warning() -> None:
     assert article.paragraphs == [
         "Presiden meresmikan jembatan baru di Kalimantan Timur pada Senin pagi."
     ]
-    assert [w.kind for w in article.warnings] == ["short-input"]
+    assert [w.kind for w in article.warnings] == ["short-article"]
 
 
 def test_few_short_paragraphs_are_kept_with_a_warning() -> None:
     text = "Banjir di Bandung\n\nAir mulai surut sore ini.\n\nWarga kembali ke rumah.\n\nSelesai."
     article = _strip(text)
     assert "Air mulai surut sore ini." in article.paragraphs
-    assert [w.kind for w in article.warnings][:1] == ["short-input"]
+    assert [w.kind for w in article.warnings][:1] == ["short-article"]
 
 
 def test_clean_paste_is_left_whole() -> None:

@@ -37,6 +37,9 @@ _HTML_START = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|div|article|p|section|main|span|a\s)[\s>/]",
     re.IGNORECASE,
 )
+_DOCUMENT = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
+# A text is a fragment of markup when at least this share of its lines hold a tag.
+_MARKUP_LINES = 0.5
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -96,7 +99,15 @@ def is_html(text: str) -> bool:
     head = text.lstrip()[:4096]
     if not head.startswith("<") and not _HTML_START.search(head[:1024]):
         return False
-    return bool(_HTML_START.search(head)) and len(_TAG.findall(text[:20000])) >= 3
+    if _DOCUMENT.search(head[:1024]):
+        return True
+    if not _HTML_START.search(head) or len(_TAG.findall(text[:20000])) < 3:
+        return False
+    # A fragment of markup, or text pasted with a few tags in it (a page copied with
+    # scripts off shows its <noscript> ad tags as text): markup when most lines hold tags.
+    lines = [line for line in text[:20000].splitlines() if line.strip()][:200]
+    tagged = sum(1 for line in lines if _TAG.search(line))
+    return tagged >= _MARKUP_LINES * len(lines)
 
 
 def _check_binary(data: bytes) -> None:

@@ -10,6 +10,7 @@ lines trafilatura kept get a bonus, and the same selection as for pasted text
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import urllib.parse
 from dataclasses import dataclass
@@ -17,13 +18,15 @@ from typing import Any
 
 from summarizer.document import Article, Notice
 from summarizer.errors import NoArticleError
-from summarizer.stripping import patterns
+from summarizer.stripping import candidates, patterns
 from summarizer.stripping.language import body_language, normal_form, words
 from summarizer.stripping.pasted import (
     MIN_BODY_WORDS,
+    SHORT_ARTICLE,
     Line,
     Selection,
     find_byline,
+    has_sentences,
     language_warnings,
     make_line,
     reject_index_page,
@@ -50,13 +53,6 @@ _FURNITURE_HINT = re.compile(
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
-# Bonus for a line that trafilatura kept, and its part that grows with the line's length.
-_KEPT_BONUS = 6.0
-_KEPT_BONUS_PER_WORD = 0.3
-# A short line trafilatura kept (a subheading) is neutral: kept inside, not a reason to extend.
-_SHORT_KEPT_BONUS = 2.0
-# A line that is mostly link text is navigation unless it reads as prose.
-_LINK_DENSITY = 0.5
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*(?:\s|$)")
 _MIN_PROSE_CHARS = 150
 _MARGIN_BEFORE = 6
@@ -204,48 +200,25 @@ def _votes(page: list[PageLine], kept_text: str) -> list[bool]:
 
 
 def _classify(page: list[PageLine], votes: list[bool]) -> list[Line]:
-    """Features of the lines near trafilatura's (others only as far-away placeholders)."""
+    """The page's lines as records: features of those near the extractor's (the others only
+    as far-away placeholders), the markup, and the vote (never for a pattern line)."""
     voted = [i for i, v in enumerate(votes) if v]
     lo, hi = (voted[0] - _CONTEXT, voted[-1] + 1 + _CONTEXT) if voted else (0, len(page))
-    return [
-        make_line(p.text) if lo <= i < hi else Line(p.text, 0, 0.0, False, "far", False)
-        for i, p in enumerate(page)
-    ]
-
-
-def _bonuses(page: list[PageLine], lines: list[Line], votes: list[bool]) -> list[float]:
-    """Score adjustments from trafilatura's vote and from the markup."""
-    bonus = []
-    for raw, line, voted in zip(page, lines, votes, strict=True):
-        value = 0.0
-        if voted and line.n_words < 4:
-            value += _SHORT_KEPT_BONUS
-        elif voted:
-            value += _KEPT_BONUS + _KEPT_BONUS_PER_WORD * line.n_words
-        elif not line.prose:
-            if raw.furniture:
-                value -= 3.0
-            if _is_link(raw):
-                value -= 3.0
-        bonus.append(value)
-    return bonus
-
-
-def _is_link(line: PageLine) -> bool:
-    """Whether ``line`` is mostly link text."""
-    return line.link_chars > _LINK_DENSITY * len(line.text)
-
-
-def _keepable(page: list[PageLine], lines: list[Line], votes: list[bool]) -> list[bool]:
-    """What may be kept: trafilatura's lines, and prose it dropped outside captions and boxes."""
-    return [
-        voted
-        or (
-            not raw.furniture
-            and (line.prose or line.sentence or bool(patterns.DATELINE_ALONE.match(line.text)))
-        )
-        for raw, line, voted in zip(page, lines, votes, strict=True)
-    ]
+    lines = []
+    for i, (raw, vote) in enumerate(zip(page, votes, strict=True)):
+        if lo <= i < hi:
+            line = make_line(
+                raw.text, link_chars=raw.link_chars, furniture=raw.furniture, listed=raw.item
+            )
+            lines.append(dataclasses.replace(line, vote=vote and line.pattern is None))
+        else:
+            far = Line(raw.text, 0, 0.0, False, "far", False, vote=False)
+            lines.append(
+                dataclasses.replace(
+                    far, link_chars=raw.link_chars, furniture=raw.furniture, listed=raw.item
+                )
+            )
+    return lines
 
 
 def _parse(html: str) -> object:
@@ -288,75 +261,70 @@ def clean_title(title: str | None, site: str | None) -> str | None:
 def strip_html(html: str, url: str | None = None) -> Article:
     """The article of an HTML page.
 
+    The rules read the page guided by trafilatura's fast extraction; when that reading
+    looks doubtful (see :mod:`.candidates`), other readings are made and the one a reader
+    would take for the article is kept.
+
     Args:
         html: the page, decoded.
         url: where the page came from, if known (kept as metadata).
 
     Returns:
         The article: title, paragraphs, metadata (date, site, author, language), the
-        dropped lines around and inside the body, and warnings (English page).
+        dropped lines around and inside the body, and warnings (English page, a short
+        article, readings that disagreed).
 
     Raises:
         NoArticleError: the page holds no article body (an index page, a login wall).
     """
-    import trafilatura
-
     root = _parse(html)
     # Render before trafilatura runs: it prunes the tree it is given.
     page = render_lines(root)
     meta = page_metadata(root, url)
-    document = trafilatura.bare_extraction(
-        root, url=url, fast=True, include_comments=False, include_tables=True
-    )
-    kept_text = ""
-    if document is not None and not isinstance(document, dict):
-        kept_text = document.text or ""
-    if kept_text and body_language(kept_text[:5000]) != "id" and not _menu_like(kept_text):
-        # The Indonesian rules have nothing to add on other languages: trafilatura's
-        # text, cleaned of the lines that match a boilerplate pattern.
-        selection = _clean_lines(kept_text)
-        lines: list[Line] = []
-    else:
-        votes = _votes(page, kept_text)
-        lines = _classify(page, votes)
-        votes = [v and line.pattern is None for v, line in zip(votes, lines, strict=True)]
-        bonus = _bonuses(page, lines, votes)
-        voted = [i for i, b in enumerate(bonus) if b > 0]
-        # Only near what trafilatura kept: a dropped lead just above it, a line or two
-        # below; never the comments or the teasers further away.
-        window = (
-            (max(0, voted[0] - _MARGIN_BEFORE), voted[-1] + 1 + _MARGIN_AFTER) if voted else None
-        )
-        links = [_is_link(raw) for raw in page]
-        # List items and table rows that trafilatura kept with the article belong to it,
-        # unless they are links (a list of related headlines).
-        items = {
-            i
-            for i, (raw, voted, link) in enumerate(zip(page, votes, links, strict=True))
-            if raw.item and voted and not link
-        }
-        selection = select_body(lines, bonus, window, _keepable(page, lines, votes), links, items)
+    title = clean_title(meta.title, meta.site)
+    texts = [line.text for line in page]
+    heading = candidates.title_line(texts, title)
+    if heading is None:
+        heading = candidates.title_line(texts, _first(root, ("//h1//text()",)))
+    link_chars = {normal_form(line.text): (len(line.text), line.link_chars) for line in page}
+    chosen = _reading("rules+fast", page, _extract(root, url, fast=True))
+    warnings: list[Notice] = []
+    if candidates.doubtful(chosen, texts, heading, link_chars):
+        readings = [
+            chosen,
+            _reading("rules+precision", page, _extract(_parse(html), url, favor_precision=True)),
+            _reading("rules+recall", page, _extract(_parse(html), url, favor_recall=True)),
+            _visible_reading(page),
+        ]
+        decision = candidates.decide(readings, texts, heading, link_chars)
+        chosen = decision.chosen
+        if decision.contested:
+            warnings.append(
+                Notice(
+                    "uncertain-body",
+                    "Parts of this page could each be the article; check that the text "
+                    "below is the one you meant (or paste the article's text).",
+                )
+            )
+    if chosen.refusal is not None:
+        raise chosen.refusal
+    lines, selection = chosen.lines, chosen.selection
     paragraphs = selection.paragraphs
-    # Word counts mean little in scripts without spaces; _has_prose counts characters.
-    too_short = bool(lines) and sum(len(words(p)) for p in paragraphs) < MIN_BODY_WORDS
-    if too_short or not (_has_prose(paragraphs) or _link_share(page, paragraphs) < 0.5):
-        raise NoArticleError(
-            "No article found in this page: it holds no run of sentences (an index page, "
-            "a menu or a login wall?). Give the address of a single article, or paste "
-            "its text."
-        )
     language = body_language(" ".join(paragraphs)[:5000])
     if lines:
         reject_index_page(lines, selection, language, whole_page=True)
-    title = clean_title(meta.title, meta.site)
     if title and paragraphs and normal_form(paragraphs[0]) == normal_form(title):
         paragraphs = paragraphs[1:]
+    if _is_short(paragraphs):
+        warnings.append(SHORT_ARTICLE)
     # The UI shows what was removed near the article, not every menu item of the page.
     lo, hi = max(0, selection.start - 10), min(len(lines), selection.end + 10)
     region = {line.text for line in lines[lo:hi]}
-    removed = [r for r in selection.removed if (r in region or r in kept_text) and r != title]
+    removed = [
+        r for r in selection.removed if (r in region or r in chosen.extracted) and r != title
+    ]
     byline = find_byline(lines, selection.start)
-    warnings: list[Notice] = list(language_warnings(language))
+    warnings[:0] = language_warnings(language)
     return Article(
         paragraphs=paragraphs,
         title=title,
@@ -368,6 +336,87 @@ def strip_html(html: str, url: str | None = None) -> Article:
         removed=removed,
         warnings=warnings,
     )
+
+
+def _extract(
+    root: Any,
+    url: str | None,
+    *,
+    fast: bool = False,
+    favor_precision: bool = False,
+    favor_recall: bool = False,
+) -> str:
+    """trafilatura's text of the page in the given mode ("" when it finds none)."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        root,
+        url=url,
+        fast=fast,
+        favor_precision=favor_precision,
+        favor_recall=favor_recall,
+        include_comments=False,
+        include_tables=True,
+    )
+    if document is None or isinstance(document, dict):
+        return ""
+    return document.text or ""
+
+
+def _reading(name: str, page: list[PageLine], kept_text: str) -> candidates.Candidate:
+    """The rules' reading of the page, guided by an extractor's text ``kept_text``."""
+    if kept_text and body_language(kept_text[:5000]) != "id" and not _menu_like(kept_text):
+        # The Indonesian rules have nothing to add on other languages: the extractor's
+        # text, cleaned of the lines that match a boilerplate pattern.
+        selection = _clean_lines(kept_text)
+        return candidates.Candidate(
+            name, [], selection, kept_text, _refusal(page, [], selection.paragraphs)
+        )
+    lines = _classify(page, _votes(page, kept_text))
+    voted = [i for i, line in enumerate(lines) if line.bonus > 0]
+    # Only near what the extractor kept: a dropped lead just above it, a line or two
+    # below; never the comments or the teasers further away.
+    window = (max(0, voted[0] - _MARGIN_BEFORE), voted[-1] + 1 + _MARGIN_AFTER) if voted else None
+    selection = select_body(lines, window)
+    return candidates.Candidate(
+        name, lines, selection, kept_text, _refusal(page, lines, selection.paragraphs)
+    )
+
+
+def _visible_reading(page: list[PageLine]) -> candidates.Candidate:
+    """The rules alone over the page's visible lines (no extractor), with their markup."""
+    lines = [
+        make_line(p.text, link_chars=p.link_chars, furniture=p.furniture, vote=False) for p in page
+    ]
+    selection = select_body(lines)
+    return candidates.Candidate(
+        "visible", lines, selection, "", _refusal(page, lines, selection.paragraphs)
+    )
+
+
+_NO_ARTICLE = (
+    "No article found in this page: it holds no run of sentences (an index page, a menu or "
+    "a login wall?). Give the address of a single article, or paste its text."
+)
+
+
+def _is_short(paragraphs: list[str]) -> bool:
+    """Whether the body is under :data:`MIN_BODY_WORDS` words: a short news item."""
+    return sum(len(words(p)) for p in paragraphs) < MIN_BODY_WORDS
+
+
+def _refusal(
+    page: list[PageLine], lines: list[Line], paragraphs: list[str]
+) -> NoArticleError | None:
+    """Why ``paragraphs`` are no article, or None: a short item of one to three real
+    sentences is an article (a video or photo page, a breaking-news stub)."""
+    if lines and _is_short(paragraphs):
+        if has_sentences(paragraphs) and _link_share(page, paragraphs) < 0.5:
+            return None
+        return NoArticleError(_NO_ARTICLE)
+    if not (_has_prose(paragraphs) or _link_share(page, paragraphs) < 0.5):
+        return NoArticleError(_NO_ARTICLE)
+    return None
 
 
 def _menu_like(text: str) -> bool:

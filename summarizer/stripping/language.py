@@ -17,6 +17,7 @@ __all__ = [
     "body_language",
     "detect_language",
     "normal_form",
+    "overlap_f1",
     "stopword_density",
     "stopwords",
     "words",
@@ -71,3 +72,14 @@ def stopword_density(tokens: list[str]) -> float:
         return 0.0
     stop = stopwords()
     return sum(1 for t in tokens if t in stop) / len(tokens)
+
+
+def overlap_f1(a: str, b: str) -> float:
+    """Bag-of-words F1 (0 to 1) of two texts: how much two extractions of a page agree."""
+    from collections import Counter
+
+    left, right = Counter(words(a)), Counter(words(b))
+    common = sum((left & right).values())
+    if not common:
+        return 1.0 if not left and not right else 0.0
+    return 2 * common / (sum(left.values()) + sum(right.values()))

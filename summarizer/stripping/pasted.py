@@ -22,21 +22,6 @@ from summarizer.errors import NoArticleError
 from summarizer.stripping import patterns
 from summarizer.stripping.language import body_language, normal_form, stopword_density, words
 
-# Score of a boilerplate line by kind. Inline clutter ("Baca juga" links, ad markers, counters) sits inside articles, so it
-# weighs little; what closes an article (list headings, footers, staff lines) weighs most.
-_PATTERN_SCORE = {
-    "list-heading": -40.0,
-    "footer": -15.0,
-    "staff": -15.0,
-    "link": -3.0,
-    "related": -3.0,
-    "counter": -3.0,
-    "pagination": -3.0,
-    "credit": -5.0,
-    "initials": -5.0,
-    "dated-headline": -6.0,
-}
-_DEFAULT_PATTERN_SCORE = -8.0
 # A pull quote repeats a sentence at most this many paragraphs away.
 _REPEAT_WINDOW = 20
 # At most this many headline lines follow a bare "Baca juga:" line, or a list heading.
@@ -98,9 +83,40 @@ _MIN_STORIES = 5
 _MIN_DATELINES = 3
 
 
+SHORT_ARTICLE = Notice(
+    "short-article",
+    "The article is very short (a few sentences, as under a photo or a video); check that "
+    "it is the whole text.",
+)
+
+
+# A line that is mostly link text is navigation unless it reads as prose.
+_LINK_DENSITY = 0.5
+# Bonus for a line that the guiding extractor kept, and its part that grows with length;
+# a short kept line (a subheading) is neutral: kept inside, not a reason to extend.
+_KEPT_BONUS = 6.0
+_KEPT_BONUS_PER_WORD = 0.3
+_SHORT_KEPT_BONUS = 2.0
+# What a dropped furniture or link line costs on top of its score.
+_MARKUP_PENALTY = 3.0
+
+
 @dataclass(frozen=True)
 class Line:
-    """One line of the page with the features the classifier uses."""
+    """One line of a page or of a paste: its text, what the classifier sees in it, and,
+    on an HTML page, what the markup and the guiding extractor say about it.
+
+    Attributes:
+        text: the line, stripped.
+        n_words, density, terminal, pattern, caps, headline: the classifier's features
+            (word count, stopword density, closing punctuation, boilerplate kind, all
+            capitals, written like a headline).
+        link_chars: characters inside links (None on pasted text: not known).
+        furniture: inside a nav, footer, aside or caption, or a box named like one.
+        listed: a list item or a table row (its cells on one line).
+        vote: whether the extractor guiding this reading kept the line (None: no
+            extractor, as for pasted text).
+    """
 
     text: str
     n_words: int
@@ -109,6 +125,46 @@ class Line:
     pattern: str | None
     caps: bool
     headline: bool = False
+    link_chars: int | None = None
+    furniture: bool = False
+    listed: bool = False
+    vote: bool | None = None
+
+    @property
+    def link(self) -> bool | None:
+        """Whether the line is mostly link text (None where the page is not known)."""
+        if self.link_chars is None:
+            return None
+        return self.link_chars > _LINK_DENSITY * len(self.text)
+
+    @property
+    def bonus(self) -> float:
+        """What the extractor's vote and the markup add to the line's score."""
+        if self.vote is None:
+            return 0.0
+        if self.vote:
+            if self.n_words < 4:
+                return _SHORT_KEPT_BONUS
+            return _KEPT_BONUS + _KEPT_BONUS_PER_WORD * self.n_words
+        if self.prose:
+            return 0.0
+        return -_MARKUP_PENALTY * (int(self.furniture) + int(bool(self.link)))
+
+    @property
+    def keepable(self) -> bool:
+        """Whether the line may be kept at all: what the extractor kept, and prose it
+        dropped outside captions and boxes."""
+        if self.vote is None or self.vote:
+            return True
+        return not self.furniture and (
+            self.prose or self.sentence or bool(patterns.DATELINE_ALONE.match(self.text))
+        )
+
+    @property
+    def item(self) -> bool:
+        """A list item or table row that the extractor kept with the article (not a link
+        of a list of related headlines)."""
+        return self.listed and bool(self.vote) and not self.link
 
     @property
     def prose(self) -> bool:
@@ -150,8 +206,27 @@ class Selection:
     end: int
 
 
-def make_line(text: str) -> Line:
-    """Features of one line of text."""
+def has_sentences(paragraphs: list[str]) -> bool:
+    """Whether ``paragraphs`` hold at least one real sentence (a short news item does;
+    headlines, labels and menus do not)."""
+    for paragraph in paragraphs:
+        line = make_line(paragraph)
+        if line.prose or line.sentence:
+            return True
+        if line.n_words >= 6 and line.terminal and line.density >= 0.1 and not line.headline:
+            return True
+    return False
+
+
+def make_line(
+    text: str,
+    *,
+    link_chars: int | None = None,
+    furniture: bool = False,
+    listed: bool = False,
+    vote: bool | None = None,
+) -> Line:
+    """One line of text with its features (and the markup's, on an HTML page)."""
     stripped = text.strip()
     tokens = words(stripped)
     caps = len(tokens) <= 8 and stripped.isupper() and sum(c.isalpha() for c in stripped) >= 3
@@ -164,6 +239,10 @@ def make_line(text: str) -> Line:
         pattern=patterns.is_boilerplate(stripped),
         caps=caps,
         headline=not terminal and is_title_case(stripped),
+        link_chars=link_chars,
+        furniture=furniture,
+        listed=listed,
+        vote=vote,
     )
 
 
@@ -179,7 +258,7 @@ def is_title_case(text: str) -> bool:
 def score(line: Line) -> float:
     """How much ``line`` looks like body text (> 0) or clutter (< 0)."""
     if line.pattern is not None:
-        return _PATTERN_SCORE.get(line.pattern, _DEFAULT_PATTERN_SCORE)
+        return patterns.weight(line.pattern)
     if line.caps:
         return -5.0
     if line.prose:
@@ -205,32 +284,23 @@ def best_run(scores: list[float]) -> tuple[int, int]:
     return best_start, best_end
 
 
-def select_body(
-    lines: list[Line],
-    bonus: list[float] | None = None,
-    window: tuple[int, int] | None = None,
-    keepable: list[bool] | None = None,
-    links: list[bool] | None = None,
-    items: set[int] | None = None,
-) -> Selection:
+def select_body(lines: list[Line], window: tuple[int, int] | None = None) -> Selection:
     """Choose the body among ``lines``: the best-scoring run, cleaned of clutter.
 
     Args:
-        lines: the page's lines, in order, blank lines left out.
-        bonus: per-line score to add (trafilatura's vote on an HTML page), or None.
+        lines: the page's lines, in order, blank lines left out; on an HTML page with
+            the markup and the guiding extractor's vote (see :class:`Line`).
         window: bounds ``[lo, hi)`` outside which no line is kept, or None for all.
-        keepable: per line, whether it may be kept at all (scored either way), or None.
-        links: per line, whether it is mostly link text (known on an HTML page), or None.
-        items: lines that are list items or table rows of the article (known on an HTML page).
 
     Returns:
         The kept paragraphs (a stand-alone dateline joined to the lead) and the dropped
         lines, both in page order.
     """
-    items = list_items(lines) | (items or set())
-    scores = [max(score(line), 1.0) if i in items else score(line) for i, line in enumerate(lines)]
-    if bonus is not None:
-        scores = [s + b for s, b in zip(scores, bonus, strict=True)]
+    items = list_items(lines) | {i for i, line in enumerate(lines) if line.item}
+    scores = [
+        (max(score(line), 1.0) if i in items else score(line)) + line.bonus
+        for i, line in enumerate(lines)
+    ]
     if window is not None:
         lo, hi = window
         scores = [s if lo <= i < hi else -1e9 for i, s in enumerate(scores)]
@@ -239,17 +309,16 @@ def select_body(
     if start > 0 and patterns.DATELINE_ALONE.match(lines[start - 1].text):
         start -= 1
     start = _numbered_heading_before(lines, start, end)
+    # A list under its intro belongs to the body even where the extractor dropped it.
     keep = [
-        start <= i < end and (lines[i].pattern is None or i in items) for i in range(len(lines))
+        start <= i < end
+        and (lines[i].pattern is None or i in items)
+        and (lines[i].keepable or i in items)
+        for i in range(len(lines))
     ]
-    if keepable is not None:
-        # A list under its intro belongs to the body even where trafilatura dropped it.
-        keep = [
-            k and (ok or i in items) for i, (k, ok) in enumerate(zip(keep, keepable, strict=True))
-        ]
     _drop_before_lead(lines, keep, start, end)
     _drop_summary_box(lines, keep, start, end)
-    _drop_linked_headlines(lines, keep, links)
+    _drop_linked_headlines(lines, keep)
     _drop_short_runs(lines, keep, start, end, items)
     _drop_repeats(lines, keep)
     paragraphs: list[str] = []
@@ -342,9 +411,7 @@ def _numbered_heading_before(lines: list[Line], start: int, end: int) -> int:
     return start
 
 
-def _drop_linked_headlines(
-    lines: list[Line], keep: list[bool], links: list[bool] | None = None
-) -> None:
+def _drop_linked_headlines(lines: list[Line], keep: list[bool]) -> None:
     """Drop the headlines listed under a bare "Baca juga:" line (the links themselves), and
     under a list heading inside the body ("Anda mungkin juga tertarik:", "Terpopuler");
     where the page tells which lines are links, only those."""
@@ -353,7 +420,7 @@ def _drop_linked_headlines(
             for j in range(i + 1, min(len(lines), i + 1 + _MAX_LISTED)):
                 if lines[j].pattern is not None or not _is_listed_headline(lines[j]):
                     break
-                if links is not None and not links[j]:
+                if lines[j].link is False:
                     break
                 keep[j] = False
             continue
@@ -369,7 +436,7 @@ def _drop_linked_headlines(
             line_j = lines[j]
             if line_j.prose or line_j.pattern is not None or _NUMBERED.match(line_j.text):
                 break
-            if links is not None and not links[j]:
+            if line_j.link is False:
                 break
             if title_case and not _mostly_capitalised(line_j.text):
                 break
@@ -645,14 +712,13 @@ def strip_text(text: str) -> Article:
     warnings: list[Notice] = []
     body_words = sum(len(words(p)) for p in paragraphs)
     if body_words < MIN_BODY_WORDS:
-        short = Notice("short-input", "The text is very short; check that it is the whole article.")
         if len(lines) <= 3 and sum(line.n_words for line in lines) >= 3:
             # A sentence or two pasted on its own is an article, not clutter.
             paragraphs = [line.text for line in lines]
             selection = Selection(paragraphs, [], 0, len(lines))
-            warnings.append(short)
+            warnings.append(SHORT_ARTICLE)
         elif paragraphs and any(line.prose or line.sentence for line in lines):
-            warnings.append(short)
+            warnings.append(SHORT_ARTICLE)
         else:
             raise NoArticleError(
                 "No article text found in the pasted text: it holds no run of sentences "

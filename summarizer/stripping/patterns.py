@@ -9,6 +9,7 @@ written for the kind of line, never for one site's exact wording.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _DAYS = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MONTHS = (
@@ -294,73 +295,120 @@ _MAX_PATTERN_CHARS = 1500
 _CREDIT_TAIL = 160
 # Trailing patterns look at the end of a paragraph only.
 _TAIL = 300
+_QUOTE_ENDS = ('"', "”")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the boilerplate table: a line of this ``kind`` matches ``pattern``.
+
+    Attributes:
+        kind: what the line is ("link", "credit", "staff"...); its weight is in :data:`WEIGHTS`.
+        pattern: the regular expression.
+        max_words: lines with more words are never this kind (body sentences mention the
+            same words), or None for no limit.
+        where: what the pattern is tried on: ``"start"`` (matched at the line's start),
+            ``"anywhere"`` (searched in the whole line), ``"tail"`` (searched in its last
+            300 characters), ``"credit"`` (searched in its last 160 characters, after
+            closing initials are cut: where a caption puts its credit).
+        also: a second pattern that must be found in the credit window too, or None.
+        not_ending: a line that ends with one of these is not this kind (quoted speech).
+    """
+
+    kind: str
+    pattern: re.Pattern[str]
+    max_words: int | None = None
+    where: str = "start"
+    also: re.Pattern[str] | None = None
+    not_ending: tuple[str, ...] = ()
+
+
+# The table, in order: the first row that a line matches gives its kind. Adding a site's
+# quirk is a row here (and a row in tests/test_strip_rules.py).
+RULES: tuple[Rule, ...] = (
+    Rule("chat", CHAT_MESSAGE),
+    Rule("link", LINK_ANNOUNCE, 60),
+    Rule("notice", NOTICE, 60, "anywhere"),
+    Rule("notice", PAYWALL, 60, "anywhere"),
+    Rule("list-heading", COMMENTS, 8),
+    Rule("summary", SUMMARY_HEADING, 4),
+    Rule("staff", SOURCE_LINE),
+    Rule("link", PROMO_LINK, 40, "tail"),
+    Rule("pagination", PAGINATION, 12),
+    Rule("staff", STAFF),
+    Rule("staff", REPORT_BYLINE, 12),
+    Rule("staff", STAFF_COMMA, 8),
+    Rule("staff", NAME_AND_OUTLET, 8),
+    Rule("list-heading", LIST_HEADING, 12),
+    Rule("related", RELATED_HEADING, 8),
+    Rule("initials", INITIALS, 4),
+    Rule("credit", CAPTION_LABEL, 80),
+    Rule("credit", CAPS_LABEL, 80, also=END_CREDIT),
+    Rule("credit", END_CREDIT, 80, "credit"),
+    Rule("credit", POSITION_CAPTION, 80),
+    Rule("credit", END_AGENCY_CREDIT, 80, "credit"),
+    Rule("credit", END_PHOTO_CREDIT, 80, "credit"),
+    Rule("footer", FOOTER, 40, "anywhere"),
+    Rule("credit", CREDIT, 25, "anywhere"),
+    Rule("credit", _CREDIT_CASE_SENSITIVE, 40, not_ending=_QUOTE_ENDS),
+    Rule("credit", _CREDIT_CASE_SENSITIVE, 25),
+    Rule("counter", COUNTER, 12),
+    Rule("counter", READING_TIME, 12),
+    Rule("date", DATE_LINE, 12),
+    Rule("date", RELATIVE_DATE, 12),
+    Rule("date", UPDATED, 12),
+    Rule("dated-headline", WIB_TIME, 20, "anywhere", not_ending=(".", *_QUOTE_ENDS)),
+    Rule("tags", TAG_LINE, 30),
+)
+
+# How much a line of each kind counts against the body (the line scorer adds these).
+# Inline clutter ("Baca juga" links, ad markers, counters) sits inside articles, so it
+# weighs little; what closes an article (list headings, footers, staff lines) weighs most.
+WEIGHTS: dict[str, float] = {
+    "list-heading": -40.0,
+    "footer": -15.0,
+    "staff": -15.0,
+    "link": -3.0,
+    "related": -3.0,
+    "counter": -3.0,
+    "pagination": -3.0,
+    "credit": -5.0,
+    "initials": -5.0,
+    "dated-headline": -6.0,
+}
+DEFAULT_WEIGHT = -8.0
+
+
+def weight(kind: str) -> float:
+    """The score of a boilerplate line of ``kind``."""
+    return WEIGHTS.get(kind, DEFAULT_WEIGHT)
 
 
 def is_boilerplate(line: str) -> str | None:
-    """The kind of boilerplate ``line`` is (``"link"``, ``"credit"``...), or None."""
+    """The kind of boilerplate ``line`` is (``"link"``, ``"credit"``...), or None: the
+    first row of :data:`RULES` that the line matches."""
     text = line.strip()
     if not text or len(text) > _MAX_PATTERN_CHARS:
         return None
     words = len(text.split())
-    if CHAT_MESSAGE.match(text):
-        return "chat"
-    if LINK_ANNOUNCE.match(text) and words <= 60:
-        return "link"
-    if words <= 60 and (NOTICE.search(text) or PAYWALL.search(text)):
-        return "notice"
-    if words <= 8 and COMMENTS.match(text):
-        return "list-heading"
-    if words <= 4 and SUMMARY_HEADING.match(text):
-        return "summary"
-    if SOURCE_LINE.match(text):
-        return "staff"
-    if words <= 40 and PROMO_LINK.search(text[-_TAIL:]):
-        return "link"
-    if words <= 12 and PAGINATION.match(text):
-        return "pagination"
-    if (
-        STAFF.match(text)
-        or (words <= 12 and REPORT_BYLINE.match(text))
-        or (words <= 8 and (STAFF_COMMA.match(text) or NAME_AND_OUTLET.match(text)))
-    ):
-        return "staff"
-    if words <= 12 and LIST_HEADING.match(text):
-        return "list-heading"
-    if words <= 8 and RELATED_HEADING.match(text):
-        return "related"
-    if words <= 4 and INITIALS.match(text):
-        return "initials"
-    if words <= 80 and (
-        CAPTION_LABEL.match(text)
-        or (CAPS_LABEL.match(text) and END_CREDIT.search(" " + text[-_CREDIT_TAIL:]))
-    ):
-        return "credit"
-    tail = " " + strip_trailing_initials(text)[0][-_CREDIT_TAIL:]
-    if words <= 80 and (
-        END_CREDIT.search(tail)
-        or POSITION_CAPTION.match(text)
-        or END_AGENCY_CREDIT.search(tail)
-        or END_PHOTO_CREDIT.search(tail)
-    ):
-        return "credit"
-    if words <= 40 and FOOTER.search(text):
-        return "footer"
-    if words <= 25 and (CREDIT.search(text) or _CREDIT_CASE_SENSITIVE.match(text)):
-        return "credit"
-    if (
-        words <= 40
-        and _CREDIT_CASE_SENSITIVE.match(text)
-        and not text.rstrip().endswith(('"', "”"))
-    ):
-        return "credit"
-    if words <= 12 and (COUNTER.match(text) or READING_TIME.match(text)):
-        return "counter"
-    if words <= 12 and (DATE_LINE.match(text) or RELATIVE_DATE.match(text) or UPDATED.match(text)):
-        return "date"
-    if words <= 20 and WIB_TIME.search(text) and not text.rstrip().endswith((".", '"', "”")):
-        return "dated-headline"
-    if words <= 30 and TAG_LINE.match(text):
-        return "tags"
+    credit_tail: str | None = None
+    for rule in RULES:
+        if rule.max_words is not None and words > rule.max_words:
+            continue
+        if rule.not_ending and text.endswith(rule.not_ending):
+            continue
+        if rule.where == "start":
+            found = rule.pattern.match(text)
+        elif rule.where == "anywhere":
+            found = rule.pattern.search(text)
+        elif rule.where == "tail":
+            found = rule.pattern.search(text[-_TAIL:])
+        else:
+            if credit_tail is None:
+                credit_tail = " " + strip_trailing_initials(text)[0][-_CREDIT_TAIL:]
+            found = rule.pattern.search(credit_tail)
+        if found and (rule.also is None or rule.also.search(" " + text[-_CREDIT_TAIL:])):
+            return rule.kind
     return None
 
 
