@@ -317,3 +317,42 @@ def test_stripping_off_keeps_every_visible_line_of_a_page_but_no_markup() -> Non
     assert "Paragraf pertama berita ini." in article.paragraphs
     assert "Beranda" in article.paragraphs  # nothing stripped...
     assert not any("<" in p or "var x" in p or "color:red" in p for p in article.paragraphs)
+
+
+def test_short_news_under_a_video_is_an_article_with_a_warning() -> None:
+    html = """<html><head><title>Banjir Rendam Ratusan Rumah di Kudus - Berita Video</title>
+    <meta property="og:title" content="Banjir Rendam Ratusan Rumah di Kudus"></head><body>
+    <nav><a href="/">Beranda</a> <a href="/video">Video</a> <a href="/news">News</a></nav>
+    <h1>Banjir Rendam Ratusan Rumah di Kudus</h1><div class="date">Senin, 12 Feb 2024 10:15 WIB</div>
+    <div class="player"><video src="x.mp4"></video><span>02:15</span></div>
+    <div class="desc"><p>Banjir merendam ratusan rumah warga di Kecamatan Jati, Kudus, sejak Minggu malam.</p>
+    <p>Warga mengungsi ke balai desa karena ketinggian air mencapai satu meter.</p></div>
+    <div class="related"><h3>Video Terkait</h3><ul><li><a href="/v1">Longsor di Banjarnegara Tutup Jalan</a></li>
+    <li><a href="/v2">Warga Demak Gotong Royong Bersihkan Lumpur</a></li></ul></div>
+    <footer>Copyright 2024 Kanal Berita</footer></body></html>"""
+    article = _strip(html)
+    assert article.paragraphs == [
+        "Banjir merendam ratusan rumah warga di Kecamatan Jati, Kudus, sejak Minggu malam.",
+        "Warga mengungsi ke balai desa karena ketinggian air mencapai satu meter.",
+    ]
+    assert "short-article" in [w.kind for w in article.warnings]
+
+
+def test_pasted_text_with_a_few_stray_tags_is_read_as_text() -> None:
+    from summarizer.stripping.decode import is_html
+
+    paste = "\n".join(
+        [
+            '<img src="//x.net/em_image" alt="" />',
+            "BERITA",
+            "POLITIK",
+            "Judul Berita Hari Ini",
+            "Warga mengungsi ke balai desa karena ketinggian air mencapai satu meter.",
+            "<a href='http://ads.example/ck.php'><img src='http://ads.example/a.gif'></a>",
+            "Petugas membuka dapur umum untuk para pengungsi sejak Minggu malam.",
+            "<a href='http://ads.example/ck2.php'>iklan</a>",
+        ]
+    )
+    assert not is_html(paste)
+    assert is_html("<p>Satu.</p><p>Dua.</p><p>Tiga.</p>")
+    assert is_html("<!DOCTYPE html><html><body><p>Satu.</p></body></html>")
