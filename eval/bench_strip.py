@@ -351,6 +351,22 @@ def summary(rows: list[Row]) -> list[str]:
     return out
 
 
+def split_sets(
+    label: str, pages: list[Case], pasted: list[Case]
+) -> list[tuple[str, list[Case], dict[str, Callable[[str], str]]]]:
+    """The dev and sealed halves of a set, pasted and HTML apart, pages with no article left out."""
+    sets = []
+    for split in ("dev", "sealed"):
+        for kind, cases, systems in (
+            ("pasted", pasted, PASTED_SYSTEMS),
+            ("html", pages, HTML_SYSTEMS),
+        ):
+            chosen = [c for c in cases if c.split == split and not c.no_article]
+            if chosen:
+                sets.append((f"{label}-{split}-{kind}", chosen, systems))
+    return sets
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run every system on every set and print the table; returns the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -389,27 +405,13 @@ def main(argv: list[str] | None = None) -> int:
     for folder in (f for f in args.heldout if f.exists()):
         heldout_pages, heldout_pasted = load_dev(folder, ".", ".")
         heldout += heldout_pages + heldout_pasted
-        for split in ("dev", "sealed"):
-            for kind, cases, systems in (
-                ("pasted", heldout_pasted, PASTED_SYSTEMS),
-                ("html", heldout_pages, HTML_SYSTEMS),
-            ):
-                chosen = [c for c in cases if c.split == split and not c.no_article]
-                if chosen:
-                    sets.append((f"{folder.name}-{split}-{kind}", chosen, systems))
+        sets.extend(split_sets(folder.name, heldout_pages, heldout_pasted))
     real: list[tuple[str, list[Case]]] = []
     for n, folder in enumerate(args.real):
         real_pages, real_pasted = load_dev(folder, "pages", "pasted")
         label = "real" if n == 0 else f"real{n + 1}"
         real.append((label, [c for c in real_pages if c.no_article]))
-        for split in ("dev", "sealed"):
-            for kind, cases, systems in (
-                ("html", real_pages, HTML_SYSTEMS),
-                ("pasted", real_pasted, PASTED_SYSTEMS),
-            ):
-                chosen = [c for c in cases if c.split == split and not c.no_article]
-                if chosen:
-                    sets.append((f"{label}-{split}-{kind}", chosen, systems))
+        sets.extend(split_sets(label, real_pages, real_pasted))
     if not args.no_aeb:
         sets.append(("aeb", load_aeb(args.data), HTML_SYSTEMS))
     ours(pages[0].raw)  # warm-up: imports and stoplists load once, outside the timing

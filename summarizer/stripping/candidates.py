@@ -156,7 +156,8 @@ def signals(
     text = candidate.text
     agreements = [overlap_f1(text, other.text) for other in others if other.text]
     chars = sum(len(p) for p in paragraphs)
-    prose = sum(len(p) for p in paragraphs if make_line(p).prose or make_line(p).sentence)
+    records = [(p, make_line(p)) for p in paragraphs]
+    prose = sum(len(p) for p, line in records if line.prose or line.sentence)
     tokens = words(text)
     return Signals(
         agreement=sum(agreements) / len(agreements) if agreements else 0.0,

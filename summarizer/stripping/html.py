@@ -212,10 +212,18 @@ def _classify(page: list[PageLine], votes: list[bool]) -> list[Line]:
             )
             lines.append(dataclasses.replace(line, vote=vote and line.pattern is None))
         else:
-            far = Line(raw.text, 0, 0.0, False, "far", False, vote=False)
             lines.append(
-                dataclasses.replace(
-                    far, link_chars=raw.link_chars, furniture=raw.furniture, listed=raw.item
+                Line(
+                    raw.text,
+                    0,
+                    0.0,
+                    False,
+                    "far",
+                    False,
+                    link_chars=raw.link_chars,
+                    furniture=raw.furniture,
+                    listed=raw.item,
+                    vote=False,
                 )
             )
     return lines
