@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -38,8 +39,17 @@ NO_SUMMARY_IN_DIGEST_ONLY = Notice(
 # not import the digest package (and numpy) before a run needs it; a test keeps them equal.
 DEFAULT_SUMMARY_MODEL = "sshleifer/distilbart-cnn-12-6"
 
+#: The environment variable that sets the default translation model (UI and CLI alike).
+MODEL_ENV = "SUMMARIZER_TRANSLATION_MODEL"
+
 # progress(stage, done, total): stage is "strip", "load", "translate", "digest".
 Progress = Callable[[str, int, int], None]
+
+
+def default_model(model: str | None = None) -> str:
+    """The translation model: ``model``, else ``$SUMMARIZER_TRANSLATION_MODEL``, else the
+    package default; the one rule the UI, the CLI and the batch share."""
+    return (model or "").strip() or os.environ.get(MODEL_ENV, "").strip() or DEFAULT_MODEL
 
 
 @dataclass(frozen=True)

@@ -69,12 +69,12 @@ def handle(args: argparse.Namespace) -> int:
     """Run the batch with a progress display; returns the exit code."""
     from summarizer.batch.progress import reporter_for
     from summarizer.batch.runner import run_folder
-    from summarizer.pipeline import Options
+    from summarizer.pipeline import Options, default_model
 
     if args.batch_size is not None and args.batch_size < 1:
         return _usage(f"--batch-size must be at least 1, not {args.batch_size}")
     options = Options(
-        model=args.model,
+        model=default_model(args.model),
         device=args.device,
         beams=args.beams,
         backend=args.backend,

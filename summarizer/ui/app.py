@@ -21,6 +21,7 @@ from typing import Any
 import gradio as gr
 
 from summarizer.document import Article, Result
+from summarizer.pipeline import MODEL_ENV, default_model
 from summarizer.errors import (
     EmptyInputError,
     FetchError,
@@ -33,7 +34,6 @@ from summarizer.ui import style, views
 
 log = logging.getLogger(__name__)
 
-MODEL_ENV = "SUMMARIZER_TRANSLATION_MODEL"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 #: Uploads larger than this are refused by Gradio before they reach the handler.
@@ -51,13 +51,6 @@ STAGE_PROGRESS = {
     "load": (0.08, "Loading the translation model (first run only)"),
     "digest": (0.97, "Choosing the key points"),
 }
-
-
-def default_model(model: str | None = None) -> str:
-    """The translation model: the argument, else ``$SUMMARIZER_TRANSLATION_MODEL``, else the default."""
-    from summarizer.translate.presets import DEFAULT_MODEL
-
-    return model or os.environ.get(MODEL_ENV, "").strip() or DEFAULT_MODEL
 
 
 @dataclass(frozen=True)
