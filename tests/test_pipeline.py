@@ -217,7 +217,9 @@ def test_stream_shows_the_article_then_paragraphs_in_order_then_the_result(
 
 
 def test_stream_batches_stay_full_after_the_first_paragraph(fake_translator: Translator) -> None:
-    article = Article(paragraphs=[f"Kalimat nomor {i} di sini. Kalimat lain {i}." for i in range(9)])
+    article = Article(
+        paragraphs=[f"Kalimat nomor {i} di sini. Kalimat lain {i}." for i in range(9)]
+    )
     fake_translator.batch_size = 4
     list(stream(article, translator=fake_translator))
     sizes = [len(b) for b in fakes.LAST[-1].batches]
@@ -241,7 +243,9 @@ def test_reading_chunks(body: list[list[str]], chunks: list[list[int]]) -> None:
 def test_stream_digest_only_and_short_articles_end_with_the_result(
     fake_translator: Translator, options: Options
 ) -> None:
-    updates = list(stream(Article(paragraphs=["Satu kalimat saja."]), options, translator=fake_translator))
+    updates = list(
+        stream(Article(paragraphs=["Satu kalimat saja."]), options, translator=fake_translator)
+    )
     assert updates[0].translated == 0 and updates[-1].final
     assert updates[-1].result.key_points
 
