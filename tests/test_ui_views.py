@@ -453,4 +453,6 @@ def test_the_handler_streams_the_article_then_the_english_then_the_result(
     assert middle and TOY_EXAMPLES[0][1] in _column(middle[0][3], "translation-output")
     assert "pending" in middle[0][3]
     # Last: the key points and no placeholder left.
-    assert "kp-list" in last[1] and "pending" not in last[3] and "English (translating" not in last[3]
+    assert (
+        "kp-list" in last[1] and "pending" not in last[3] and "English (translating" not in last[3]
+    )
