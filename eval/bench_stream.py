@@ -105,8 +105,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{LONG_WORDS:,}-word article": (long_article(), False),
     }
     print(f"model: {model} (beam {args.beams}, {args.device}); medians of {args.repeats} runs\n")
-    print("| article | words | cleaned article (s) | first English paragraph (s) "
-          "| whole result (s) | first / whole | target |")
+    print(
+        "| article | words | cleaned article (s) | first English paragraph (s) "
+        "| whole result (s) | first / whole | target |"
+    )
     print("|---|---:|---:|---:|---:|---:|---|")
     failed = False
     for name, (source, strip) in articles.items():

@@ -156,3 +156,18 @@ def test_a_model_folder_that_does_not_exist_says_so(name: str, capsys) -> None:
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert "No such folder" in line and name in line
     assert "Unknown translation model" not in line
+
+
+def test_the_package_metadata_reads_without_a_warning(repo_root: Path) -> None:
+    """An install warns about nothing in the project's own files (a deprecated licence table
+    printed a warning on every ``pip install``)."""
+    import warnings
+
+    from setuptools.config.pyprojecttoml import apply_configuration
+    from setuptools.dist import Distribution
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        dist = apply_configuration(Distribution(), repo_root / "pyproject.toml")
+    assert dist.get_name() == "summarizer"
+    assert [str(w.message) for w in caught] == []
