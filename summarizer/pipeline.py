@@ -3,15 +3,18 @@
 ``run`` takes what the user gave (page, pasted text, or an Article) through the stages:
 strip -> translate -> digest, and returns one :class:`~summarizer.document.Result`.
 ``run_articles`` does the same for many stripped articles at once, pooling their
-sentences into shared batches.
+sentences into shared batches. ``stream`` is ``run`` for a reader who is waiting: it yields
+the cleaned article at once, then the English paragraph by paragraph as batches finish,
+then the whole Result with its key points.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -36,8 +39,17 @@ NO_SUMMARY_IN_DIGEST_ONLY = Notice(
 # not import the digest package (and numpy) before a run needs it; a test keeps them equal.
 DEFAULT_SUMMARY_MODEL = "sshleifer/distilbart-cnn-12-6"
 
+#: The environment variable that sets the default translation model (UI and CLI alike).
+MODEL_ENV = "SUMMARIZER_TRANSLATION_MODEL"
+
 # progress(stage, done, total): stage is "strip", "load", "translate", "digest".
 Progress = Callable[[str, int, int], None]
+
+
+def default_model(model: str | None = None) -> str:
+    """The translation model: ``model``, else ``$SUMMARIZER_TRANSLATION_MODEL``, else the
+    package default; the one rule the UI, the CLI and the batch share."""
+    return (model or "").strip() or os.environ.get(MODEL_ENV, "").strip() or DEFAULT_MODEL
 
 
 @dataclass(frozen=True)
@@ -135,6 +147,150 @@ def run(
     stripped = time.perf_counter() - start
     (result,) = run_articles([article], options, translator=translator, progress=progress)
     return dataclasses.replace(result, timings={"strip": stripped, **result.timings})
+
+
+@dataclass(frozen=True)
+class Update:
+    """One step of :func:`stream`: the result so far and how much of it is translated.
+
+    Attributes:
+        result: the article with the sentences translated so far (``paragraphs`` holds the
+            English of the leading paragraphs whose sentences are all translated); the
+            whole Result, key points included, when ``final``.
+        translated: sentences translated so far.
+        total: sentences to translate.
+        final: whether this is the finished Result (the last update).
+    """
+
+    result: Result
+    translated: int
+    total: int
+    final: bool = False
+
+
+def stream(
+    source: str | bytes | Article,
+    options: Options = Options(),
+    *,
+    translator: Translator | None = None,
+    progress: Progress | None = None,
+) -> Iterator[Update]:
+    """Like :func:`run`, yielding the result as it grows, for a reader who is waiting.
+
+    The first update holds the cleaned article (nothing translated yet); then one update per
+    chunk of paragraphs translated, in reading order (the first paragraph and the title
+    alone, so that they come quickly; then about one batch of sentences at a time); the
+    last one (``final``) is the finished Result, the same as :func:`run` returns.
+
+    Raises:
+        InputError, ModelError: as :func:`run`, from the first ``next()`` that meets them.
+    """
+    start = time.perf_counter()
+    if progress:
+        progress("strip", 0, 1)
+    article = prepare(source, options)
+    timings = {"strip": time.perf_counter() - start}
+    translator = translator or options.translator()
+    body = [split_sentences(p) for p in article.paragraphs]
+    total = sum(len(p) for p in body)
+    if options.digest_only or options.digest == "abstractive" or not total:
+        # Digest-only translates a handful of sentences, and an abstractive summary needs
+        # the whole English: nothing to show early but the cleaned article.
+        yield Update(Result(article=article, model=translator.name), 0, total)
+        (result,) = run_articles([article], options, translator=translator, progress=progress)
+        yield Update(_timed(result, timings, result.timings), total, total, final=True)
+        return
+    yield Update(Result(article=article, model=translator.name), 0, total)
+    start = time.perf_counter()
+    if not translator.loaded:
+        if progress:
+            progress("load", 0, 1)
+        translator.load()
+        timings["load"] = time.perf_counter() - start
+        start = time.perf_counter()
+    translated: dict[tuple[int, int], Translation] = {}
+    title: Translation | None = None
+    for chunk in _reading_chunks(body, _batch_size(translator)):
+        places = [(p, s) for p in chunk for s in range(len(body[p]))]
+        sources = [body[p][s] for p, s in places]
+        with_title = title is None and bool(article.title)
+        if with_title:
+            sources.append(article.title or "")
+        report = _offset(progress, len(translated), total)
+        translations = translator.translate_sentences(sources, progress=report)
+        if with_title:
+            title = translations.pop()
+        translated.update(zip(places, translations))
+        if len(translated) < total:
+            partial = _partial(article, body, translated, title, translator.name)
+            yield Update(partial, len(translated), total)
+    timings["translate"] = time.perf_counter() - start
+    start = time.perf_counter()
+    sentences = _sentences(body, translated)
+    chosen = _choose(body, article, options, sentences)
+    result = _result(article, sentences, chosen, title, translator.name, options)
+    timings["digest"] = time.perf_counter() - start
+    yield Update(dataclasses.replace(result, timings=timings), total, total, final=True)
+
+
+def _timed(result: Result, before: dict[str, float], after: dict[str, float]) -> Result:
+    """``result`` with the timings of the stages before it and its own."""
+    return dataclasses.replace(result, timings={**before, **after})
+
+
+def _batch_size(translator: Translator) -> int:
+    """Sentences per model batch (a wrapper such as the batch cache may not say)."""
+    limits = getattr(translator, "batch_limits", None)
+    return int(limits[1]) if limits else 32
+
+
+def _reading_chunks(body: list[list[str]], size: int) -> Iterator[list[int]]:
+    """Paragraph indices in reading order, in chunks: the first paragraph alone (it shows
+    soonest), then paragraphs together up to about ``size`` sentences, a full batch, so
+    that little speed is lost to small batches."""
+    chunk: list[int] = []
+    count = 0
+    first = True
+    for p, sentences in enumerate(body):
+        chunk.append(p)
+        count += len(sentences)
+        following = len(body[p + 1]) if p + 1 < len(body) else 0
+        if count and (first or count + following > size):
+            yield chunk
+            chunk, count, first = [], 0, False
+    if count:
+        yield chunk
+
+
+def _offset(progress: Progress | None, done: int, total: int) -> Callable[[int, int], None] | None:
+    """A per-call translation progress callback that counts the sentences done before it."""
+    if progress is None:
+        return None
+    return lambda finished, _inputs: progress("translate", min(done + finished, total), total)
+
+
+def _partial(
+    article: Article,
+    body: list[list[str]],
+    translated: dict[tuple[int, int], Translation],
+    title: Translation | None,
+    model: str,
+) -> Result:
+    """The result while the translation goes on: the sentences so far, no key points."""
+    sentences = _sentences(body, translated)
+    paragraphs = []
+    for p, para in enumerate(body):
+        if any((p, s) not in translated for s in range(len(para))):
+            break
+        paragraphs.append(" ".join(translated[(p, s)].text for s in range(len(para))))
+    return Result(
+        article=article,
+        title=title.text if title else None,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        warnings=list(article.warnings),
+        model=model,
+    )
 
 
 def run_articles(

@@ -63,10 +63,10 @@ def to_markdown(result: Result) -> str:
 
 def _flag(sentence: Sentence) -> str:
     """One line for a doubtful sentence: where it is and why it is doubtful."""
-    reasons = [w.message for w in sentence.warnings]
+    reasons = [w.message.rstrip(". ") for w in sentence.warnings]
     if sentence.confidence == "low":
         reasons.append("the model is not confident of this translation")
-    return f'"{sentence.text}" (paragraph {sentence.paragraph + 1}): ' + "; ".join(reasons)
+    return f'"{sentence.text}" (paragraph {sentence.paragraph + 1}): ' + "; ".join(reasons) + "."
 
 
 def render(result: Result, fmt: str) -> str:

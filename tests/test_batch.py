@@ -6,6 +6,7 @@ import errno
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -508,7 +509,7 @@ def test_every_kind_of_bad_file_is_recorded_and_the_run_goes_on(
     assert (
         f"2 done, 1 skipped (0 already done, 1 not a supported type), {len(expected)} failed" in err
     )
-    assert "failed: empty.txt: The input is empty" in err
+    assert "failed: empty.txt: The file is empty." in err
     assert "Traceback" not in err
 
 
@@ -937,3 +938,80 @@ def test_digest_only_translates_only_key_points_and_counts_as_other_options(
     assert result["paragraphs"] == [] and len(result["key_points"]) == 2
     assert all(k["text"] == k["source"].upper() for k in result["key_points"])
     assert len(fake.sentences) < 4 * 12  # key points and titles, not every sentence
+
+
+def test_failure_reasons_are_worded_for_a_batch(tmp_path: Path) -> None:
+    write_bad_files(tmp_path / "in")
+    (tmp_path / "in" / "index.txt").write_text(
+        "Beranda\nBerita\nOlahraga\nLogin\nDaftar\nKontak\n", encoding="utf-8"
+    )
+    reasons = dict(run(tmp_path / "in", tmp_path / "out").failures)
+    for key, reason in reasons.items():
+        assert not re.search(r"\b(paste|URL|upload)\b", reason, re.I), (key, reason)
+    assert reasons["empty.txt"] == (
+        "The file is empty. Put the article's text in the file, or remove it."
+    )
+    assert "--no-strip" in reasons["menu.html"] and "--no-strip" in reasons["index.txt"]
+    assert "UTF-8" in reasons["mojibake.txt"]
+    assert ".docx and .pdf" in reasons["image.htm"]
+    assert "one article per file" in reasons["huge.txt"]
+
+
+def test_outputs_honour_the_umask_and_no_lock_file_is_left(tmp_path: Path) -> None:
+    root = write_folder(tmp_path / "in", count=2)
+    old = os.umask(0o002)
+    try:
+        run(root, tmp_path / "out")
+    finally:
+        os.umask(old)
+    out = tmp_path / "out"
+    written = [p for p in out.rglob("*") if p.is_file() and CACHE_FILE not in p.name]
+    assert written
+    for path in written:
+        assert path.stat().st_mode & 0o777 == 0o664, path  # group-readable, as the umask says
+    assert not list(out.glob(".*.lock"))
+    # The lock is taken again by the next run, and removed again.
+    assert run(root, out).skipped == 5 and not list(out.glob(".*.lock"))
+
+
+def test_a_resumed_run_reports_an_honest_rate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_folder(tmp_path / "in", count=2)
+    monkeypatch.setattr(runner, "_translator", lambda options, batch_size: FakeTranslator())
+    args = ["batch", str(root), str(tmp_path / "out"), "--no-progress"]
+    assert main(args) == 0
+    capsys.readouterr()
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert "0 done, 5 skipped" in err and "nothing new to translate" in err
+    assert "0.00 articles/s" not in err
+
+
+def test_a_tqdm_bar_leaves_skipped_articles_out_of_its_rate() -> None:
+    stream = io.StringIO()
+    reporter = TqdmReporter(stream)
+    reporter.start(10)
+    reporter.advance(8, worked=False)
+    reporter.advance(1, 5)
+    assert (reporter.bar.n, reporter.bar.total) == (1, 2)
+    reporter.close()
+
+
+def test_markdown_joins_the_reasons_of_a_doubtful_sentence_cleanly() -> None:
+    from summarizer.document import Article, Result, Sentence
+    from summarizer.render import to_markdown
+
+    sentence = Sentence(
+        "Harga naik 5 persen.",
+        "Prices rose 50 percent.",
+        0,
+        0,
+        -2.0,
+        "low",
+        [Notice("number", "The source says 5."), Notice("name", "A name is missing.")],
+    )
+    result = Result(article=Article(paragraphs=["Harga naik 5 persen."]), sentences=[sentence])
+    markdown = to_markdown(result)
+    assert ".;" not in markdown and ".." not in markdown
+    assert "The source says 5; A name is missing; the model is not confident" in markdown

@@ -36,7 +36,14 @@ def test_translate_stdin_with_the_toy_model(toy_marian_dir: Path) -> None:
 
     (a, a_en), (b, b_en) = TOY_EXAMPLES[:2]
     out = _run(
-        "translate", "-", "--model", str(toy_marian_dir), "--device", "cpu", stdin=f"{a}\n\n{b}\n"
+        "translate",
+        "-",
+        "--no-strip",
+        "--model",
+        str(toy_marian_dir),
+        "--device",
+        "cpu",
+        stdin=f"{a}\n\n{b}\n",
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout == f"{a_en}\n\n{b_en}\n"
@@ -105,3 +112,62 @@ def test_missing_model_is_one_clear_line(tmp_path: Path) -> None:
     assert "Traceback" not in out.stderr
     (line,) = out.stderr.strip().splitlines()
     assert "Helsinki-NLP/opus-mt-id-en" in line and "summarizer download" in line
+
+
+SEED = Path(__file__).resolve().parent / "data" / "ui" / "inews-ev-korea.txt"
+
+
+def _seed_english(capsys, *args: str) -> list[str]:
+    """The paragraphs that ``summarizer translate SEED ARGS`` prints."""
+    assert main(["translate", str(SEED), "--device", "cpu", *args]) == EXIT_OK
+    return capsys.readouterr().out.rstrip("\n").split("\n\n")
+
+
+def test_translate_strips_clutter_by_default_as_the_ui_does(
+    toy_marian_dir: Path, capsys, monkeypatch
+) -> None:
+    from summarizer.stripping import strip
+
+    article = strip(SEED.read_text(encoding="utf-8"))
+    # The model comes from the environment, as in the web UI.
+    monkeypatch.setenv("SUMMARIZER_TRANSLATION_MODEL", str(toy_marian_dir))
+    stripped = _seed_english(capsys)
+    assert len(stripped) == 1 + len(article.paragraphs)  # the title, then the body
+    every_line = _seed_english(capsys, "--no-strip")
+    assert len(every_line) > len(stripped)  # the byline and the photo caption too
+
+
+def test_translate_prints_the_key_points_first(toy_marian_dir: Path, capsys) -> None:
+    out = _seed_english(capsys, "--model", str(toy_marian_dir), "--points", "2")
+    points = out[0].splitlines()
+    assert len(points) == 2 and all(p.startswith("- ") and len(p) > 4 for p in points)
+    assert len(out) == 1 + 1 + 8  # points, title, the 8 body paragraphs
+
+
+def test_the_model_from_the_environment_is_used(monkeypatch, capsys, tmp_path: Path) -> None:
+    monkeypatch.setenv("SUMMARIZER_TRANSLATION_MODEL", str(tmp_path / "not-here"))
+    assert main(["translate", str(SEED)]) == EXIT_MODEL
+    assert "not-here" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["/no/such/model-dir", "./models/opus", "~/no-such-model"])
+def test_a_model_folder_that_does_not_exist_says_so(name: str, capsys) -> None:
+    assert main(["translate", str(SEED), "--model", name]) == EXIT_MODEL
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert "No such folder" in line and name in line
+    assert "Unknown translation model" not in line
+
+
+def test_the_package_metadata_reads_without_a_warning(repo_root: Path) -> None:
+    """An install warns about nothing in the project's own files (a deprecated licence table
+    printed a warning on every ``pip install``)."""
+    import warnings
+
+    from setuptools.config.pyprojecttoml import apply_configuration
+    from setuptools.dist import Distribution
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        dist = apply_configuration(Distribution(), repo_root / "pyproject.toml")
+    assert dist.get_name() == "summarizer"
+    assert [str(w.message) for w in caught] == []

@@ -245,12 +245,16 @@ def test_shipped_samples_load_with_whole_documents() -> None:
     assert all(c.pasted for c in cases)
 
 
-def test_limit_counts_documents_not_lines() -> None:
-    data = load_data(shipped_data_dir(), tasks=["translate", "strip"], limit=2)
+@pytest.mark.parametrize(("limit", "articles"), [(2, 1), (20, 1), (40, 2)])
+def test_limit_applies_to_every_set(limit: int, articles: int) -> None:
+    data = load_data(shipped_data_dir(), tasks=["translate", "strip"], limit=limit)
     sets = {s.name: s for s in data.translation}
-    assert len(sets["flores200-devtest"].segments) == 2
-    assert len(sets["ntrex128"].documents()) == 2
-    assert len(data.strip[0].cases) == 2
+    assert len(sets["flores200-devtest"].segments) == limit
+    # NTREX too: at most ``limit`` sentences, in whole articles while they fit.
+    ntrex = sets["ntrex128"]
+    assert 0 < len(ntrex.segments) <= limit
+    assert len(ntrex.documents()) == articles
+    assert len(data.strip[0].cases) == min(limit, 11)
     assert data.digest == []  # not asked for
 
 
@@ -466,7 +470,7 @@ def test_cli_exit_code_says_a_named_model_was_skipped(
             "--no-comet",
         ]
     )
-    assert args.handler(args) == 2  # not a preset, a hub id or a model directory
+    assert args.handler(args) == 1  # the only model is missing: nothing was evaluated
     printed = capsys.readouterr().out
     assert "## Skipped" in printed and "no-model-here" in printed
     assert (tmp_path / "out" / "report.json").is_file()
@@ -553,7 +557,7 @@ def test_end_to_end_with_the_toy_model(toy_marian_dir: Path, tmp_path: Path, bac
 @pytest.mark.slow
 def test_toy_model_on_a_real_ntrex_article(toy_marian_dir: Path) -> None:
     """Real news text through the article path of a 64-token model: chunked, not truncated."""
-    data = load_data(shipped_data_dir(), tasks=["translate"], limit=1)
+    data = load_data(shipped_data_dir(), tasks=["translate"], limit=20)
     ntrex = next(s for s in data.translation if s.has_documents)
     report = evaluate(
         "translate", models=[str(toy_marian_dir)], data=EvalData("x", [ntrex]), comet=False
@@ -598,6 +602,40 @@ def test_exit_code(errors: list[str], has_rows: bool, expected: int) -> None:
     skipped.append(Skip("translate", "not-named", "why", "RuntimeError"))
     report = Report(rows, skipped, {}, "data", "now")
     assert exit_code(report, [f"m{i}" for i in range(len(errors))]) == expected
+
+
+@pytest.mark.parametrize(
+    ("rows", "tasks", "expected"),
+    [
+        (
+            [Row("translate", "d", "source copied", {}, 1, "sentence", baseline=True)],
+            ["translate"],
+            1,
+        ),
+        ([Row("translate", "d", "m", {}, 1, "sentence")], ["translate"], 0),
+        ([Row("translate", "d", "m", {}, 1, "sentence")], ["translate", "digest"], 1),
+        ([], [], 1),
+    ],
+)
+def test_exit_code_is_1_when_a_part_evaluated_nothing(
+    rows: list[Row], tasks: list[str], expected: int
+) -> None:
+    from summarizer.cli.eval import exit_code
+
+    assert exit_code(Report(rows, [], {}, "data", "now"), [], tasks) == expected
+
+
+def test_cli_eval_translate_without_a_usable_model_exits_1_with_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "empty-cache"))
+    args = parse(
+        ["eval", "translate", "--limit", "3", "--out", str(tmp_path / "out"), "--no-comet"]
+    )
+    assert args.handler(args) == 1
+    err = capsys.readouterr().err
+    assert "eval translate evaluated nothing" in err and "summarizer download" in err
 
 
 def test_lead3_uses_the_corpus_sentence_split(tmp_path: Path) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import fakes
 import pytest
 
 from summarizer import Article, Notice, Options, Sentence, run
 from summarizer.errors import EmptyInputError, UnknownOptionError
-from summarizer.pipeline import run_articles
+from summarizer.pipeline import _reading_chunks, run_articles, stream
 from summarizer.render import render
 from summarizer.translate import Translator
 
@@ -175,8 +176,11 @@ def test_empty_input_is_an_error(fake_translator: Translator) -> None:
         run("   \n ", translator=fake_translator)
 
 
-def test_seed_article_end_to_end_with_the_toy_model(shared_dir, toy_marian_dir) -> None:
-    raw = (shared_dir / "data/strip/pasted/inews-ev-korea.txt").read_text(encoding="utf-8")
+SEED = Path(__file__).resolve().parent / "data" / "ui" / "inews-ev-korea.txt"
+
+
+def test_seed_article_end_to_end_with_the_toy_model(toy_marian_dir) -> None:
+    raw = SEED.read_text(encoding="utf-8")
     result = run(
         raw, Options(model=str(toy_marian_dir), beams=1, device="cpu", backend="transformers")
     )
@@ -185,3 +189,67 @@ def test_seed_article_end_to_end_with_the_toy_model(shared_dir, toy_marian_dir) 
     assert len(result.key_points) == 3
     assert all(k.text for k in result.key_points)
     assert result.title
+
+
+def test_stream_shows_the_article_then_paragraphs_in_order_then_the_result(
+    fake_translator: Translator,
+) -> None:
+    article = Article(paragraphs=[*BODY, *BODY, *BODY], title="Harga BBM Naik 10 Persen")
+    fake_translator.batch_size = 4
+    updates = list(stream(article, Options(points=3), translator=fake_translator))
+    first, *middle, last = updates
+    # The cleaned article at once, nothing translated yet.
+    assert first.result.article == article and first.translated == 0 and not first.result.sentences
+    # Then the English grows from the top: the first paragraph (and the title) alone first.
+    expected = run(article, Options(points=3), translator=fake_translator)
+    assert len(middle) >= 3
+    assert middle[0].result.paragraphs == expected.paragraphs[:1]
+    assert middle[0].result.title == "EN(Harga BBM Naik 10 Persen)"
+    counts = [len(u.result.paragraphs) for u in middle]
+    assert counts == sorted(counts) and counts[0] == 1 and counts[-1] < len(article.paragraphs)
+    assert all(not u.result.key_points and not u.final for u in middle)
+    # The last update is what run() returns.
+    assert last.final and last.translated == last.total == len(last.result.sentences)
+    assert last.result.paragraphs == expected.paragraphs
+    assert last.result.key_points == expected.key_points
+    assert last.result.title == expected.title
+    assert {"strip", "translate", "digest"} <= set(last.result.timings)
+
+
+def test_stream_batches_stay_full_after_the_first_paragraph(fake_translator: Translator) -> None:
+    article = Article(
+        paragraphs=[f"Kalimat nomor {i} di sini. Kalimat lain {i}." for i in range(9)]
+    )
+    fake_translator.batch_size = 4
+    list(stream(article, translator=fake_translator))
+    sizes = [len(b) for b in fakes.LAST[-1].batches]
+    assert sizes == [2, 4, 4, 4, 4]  # the first paragraph alone, then full batches
+
+
+@pytest.mark.parametrize(
+    ("body", "chunks"),
+    [
+        ([["a", "b"], ["c"], ["d", "e"], ["f"]], [[0], [1, 2], [3]]),
+        ([["a"]], [[0]]),
+        ([[], ["a"], ["b"]], [[0, 1], [2]]),
+        ([], []),
+    ],
+)
+def test_reading_chunks(body: list[list[str]], chunks: list[list[int]]) -> None:
+    assert list(_reading_chunks(body, 3)) == chunks
+
+
+@pytest.mark.parametrize("options", [Options(digest_only=True), Options(points=2)])
+def test_stream_digest_only_and_short_articles_end_with_the_result(
+    fake_translator: Translator, options: Options
+) -> None:
+    updates = list(
+        stream(Article(paragraphs=["Satu kalimat saja."]), options, translator=fake_translator)
+    )
+    assert updates[0].translated == 0 and updates[-1].final
+    assert updates[-1].result.key_points
+
+
+def test_stream_raises_bad_input_on_the_first_step(fake_translator: Translator) -> None:
+    with pytest.raises(EmptyInputError):
+        next(stream("   ", translator=fake_translator))

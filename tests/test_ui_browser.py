@@ -8,9 +8,11 @@ and phone) are written under pytest's temporary folder; their paths are printed
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -190,12 +192,89 @@ def test_paste_run_and_read_results(
         assert idn.location["y"] < en.location["y"]
 
 
-def test_empty_input_shows_an_error(app_url: str, browser: Any, tmp_path: Path) -> None:
+def test_an_error_stays_in_the_result_area_with_its_fix(
+    app_url: str, browser: Any, tmp_path: Path
+) -> None:
+    """Empty input, then a missing model: each reason stays readable on the page, in the
+    result area (not a toast that closes by itself), with what to do about it."""
     _open(browser, app_url)
     browser.find_element(By.ID, "run-button").click()
-    toast = WebDriverWait(browser, 60).until(
-        ec.visibility_of_element_located((By.CSS_SELECTOR, ".toast-body.error"))
+    panel = WebDriverWait(browser, 60).until(
+        ec.visibility_of_element_located((By.CSS_SELECTOR, "#result-summary #error-panel"))
     )
-    assert "nothing to translate" in toast.text.lower()
+    assert "nothing to translate" in panel.text.lower()
+
+    # A model folder that does not exist: the reason names it and points at the option.
+    browser.find_element(By.CSS_SELECTOR, "#options button, #options .label-wrap").click()
+    model = WebDriverWait(browser, 10).until(
+        ec.visibility_of_element_located((By.CSS_SELECTOR, "#model-input input"))
+    )
+    model.clear()
+    missing = str(tmp_path / "no-model-here")
+    model.send_keys(missing)
+    _paste(browser, SEED.read_text(encoding="utf-8"))
+    browser.find_element(By.ID, "run-button").click()
+    WebDriverWait(browser, 60).until(
+        lambda d: "no-model-here" in d.find_element(By.ID, "result-summary").text
+    )
+    time.sleep(15)  # a toast would have closed by now
+    panel = browser.find_element(By.CSS_SELECTOR, "#result-summary #error-panel")
+    assert panel.is_displayed()
+    assert "No such folder" in panel.text and "Options → Translation model" in panel.text
     assert "Traceback" not in browser.page_source
     _screenshot(browser, tmp_path / "error-laptop.png", LAPTOP)
+    # On a phone the error sits under the header, never over it.
+    browser.set_window_size(*PHONE)
+    header = browser.find_element(By.ID, "app-header").rect
+    assert panel.rect["y"] >= header["y"] + header["height"]
+    _screenshot(browser, tmp_path / "error-phone.png", PHONE)
+
+
+#: Records, as the page changes, how many English paragraphs are shown and how many wait.
+WATCH_TRANSLATION_JS = """
+window.__seen = [];
+const observer = new MutationObserver(() => {
+  const out = document.getElementById('translation-output');
+  if (!out) return;
+  const all = out.querySelectorAll('p.para').length;
+  const pending = out.querySelectorAll('p.para.pending').length;
+  window.__seen.push([all - pending, pending]);
+});
+observer.observe(document.body, {childList: true, subtree: true, characterData: true});
+"""
+
+
+def test_the_english_streams_in_before_the_end(app_url: str, browser: Any) -> None:
+    """A long article: the first English paragraphs are on the page while later ones wait."""
+    paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n") if len(p) > 200]
+    article = "\n\n".join(["Judul berita panjang tentang kendaraan listrik"] + paragraphs * 8)
+    _open(browser, app_url)
+    _paste(browser, article)
+    browser.find_element(By.CSS_SELECTOR, "#strip-checkbox input").click()  # keep every line
+    browser.execute_script(WATCH_TRANSLATION_JS)
+    browser.find_element(By.ID, "run-button").click()
+    WebDriverWait(browser, RUN_TIMEOUT).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#key-points-output li.kp") or False
+    )
+    seen = browser.execute_script("return window.__seen")
+    partial = [(done, waiting) for done, waiting in seen if done and waiting]
+    assert partial, f"no state with English shown and paragraphs waiting: {seen[-5:]}"
+    assert browser.find_elements(By.CSS_SELECTOR, "#translation-output p.para.pending") == []
+    # The page scrolled to the result when the run started.
+    assert browser.execute_script("return window.scrollY") > 0
+
+
+def test_phone_layout_has_no_overlap_or_sideways_scroll(app_url: str, browser: Any) -> None:
+    """At phone width nothing hangs out to the side and the blocks are stacked, not piled."""
+    _open(browser, app_url)
+    browser.set_window_size(*PHONE)
+    width = browser.execute_script("return document.documentElement.clientWidth")
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+    blocks = [
+        browser.find_element(By.ID, name).rect
+        for name in ("app-header", "input-card", "run-button", "options")
+    ]
+    for upper, lower in itertools.pairwise(blocks):
+        assert upper["y"] + upper["height"] <= lower["y"] + 1, (upper, lower)
+    for block in blocks:
+        assert block["x"] >= 0 and block["x"] + block["width"] <= width + 1

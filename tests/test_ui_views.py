@@ -389,3 +389,70 @@ def test_run_request_with_the_toy_model(app_module, toy_marian_dir: Path, tmp_pa
     assert "translate" in steps and set(result.timings) >= {"strip", "translate", "digest"}
     html = views.side_by_side_html(result)
     assert _column(html, "translation-output").count('<p class="para') == 4
+
+
+def _handler_outputs(app_module, tmp_path: Path, monkeypatch, **changes) -> list[tuple]:
+    """Every tuple of outputs the Run handler yields for a request."""
+    import gradio as gr
+
+    app = app_module.build_app(model="opus-mt")
+    monkeypatch.setattr(app, "GRADIO_CACHE", str(tmp_path), raising=False)
+    request = _request(app_module, **changes)
+    fields = [getattr(request, name) for name in app_module.Request.__dataclass_fields__]
+    return list(app_module._handler(app)(*fields, progress=gr.Progress()))
+
+
+def test_an_error_stays_in_the_result_area_with_its_fix(
+    app_module, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    text = (Path(__file__).parent / "data/ui/inews-ev-korea.txt").read_text(encoding="utf-8")
+    *_, last = _handler_outputs(
+        app_module, tmp_path, monkeypatch, text=text, model="nobody/no-such-model-here"
+    )
+    summary = last[0]
+    assert 'role="alert"' in summary and "Model not available" in summary
+    assert "summarizer download nobody/no-such-model-here" in summary
+    assert "Options → Translation model" in summary  # where a local folder can be given
+    assert "Traceback" not in summary
+
+
+@pytest.mark.parametrize(
+    ("changes", "title", "fix"),
+    [
+        ({"text": " "}, "Nothing to translate", None),
+        ({"mode": "url", "url": "http://127.0.0.1:1/x"}, "Could not fetch the page", "Upload tab"),
+        ({"text": "Teks.", "model": "/no/such/folder"}, "Model not available", "Options →"),
+    ],
+)
+def test_every_error_is_shown_on_the_page(
+    app_module, tmp_path: Path, monkeypatch, changes, title, fix
+) -> None:
+    (outputs,) = _handler_outputs(app_module, tmp_path, monkeypatch, **changes)
+    assert title in outputs[0] and 'class="error-message"' in outputs[0]
+    if fix:
+        assert fix in outputs[0]
+    assert "No such folder" in outputs[0] or changes.get("model") != "/no/such/folder"
+
+
+def test_the_handler_streams_the_article_then_the_english_then_the_result(
+    app_module, toy_marian_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from toy_models import TOY_EXAMPLES
+
+    text = "\n\n".join(source for source, _ in TOY_EXAMPLES[:12])
+    outputs = _handler_outputs(
+        app_module, tmp_path, monkeypatch, text=text, model=str(toy_marian_dir), strip=False
+    )
+    first, *middle, last = outputs
+    # At once: the cleaned Indonesian, no English yet.
+    assert "Translating" in first[1] and "pending" in first[3]
+    assert TOY_EXAMPLES[0][0] in _column(first[3], "clean-text-output")
+    assert TOY_EXAMPLES[0][1] not in first[3]
+    # Then the first paragraph in English while the rest is still pending.
+    assert middle and TOY_EXAMPLES[0][1] in _column(middle[0][3], "translation-output")
+    assert "pending" in middle[0][3]
+    # Last: the key points and no placeholder left.
+    assert (
+        "kp-list" in last[1] and "pending" not in last[3] and "English (translating" not in last[3]
+    )

@@ -136,7 +136,11 @@ class TqdmReporter:
         if self.bar is not None:
             elapsed = max(time.monotonic() - self.rates.start, 1e-9)
             self.bar.set_postfix_str(f"{self.rates.sentences / elapsed:.1f} sent/s", refresh=False)
-            self.bar.update(articles)
+            if worked:
+                self.bar.update(articles)
+            else:  # done by an earlier run: out of the bar, so that its rate and ETA hold
+                self.bar.total -= articles
+                self.bar.refresh()
 
     def stage(self, done: int, total: int) -> None:
         if self.bar is not None and total:

@@ -34,8 +34,13 @@ from summarizer.batch.manifest import DONE, FAILED, MANIFEST_FILE, SKIPPED, Entr
 from summarizer.batch.progress import NullReporter, Reporter
 from summarizer.document import Article, Result
 from summarizer.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    EncodingError,
     InputError,
+    InputTooLargeError,
     ModelError,
+    NoArticleError,
     OutputError,
     SummarizerError,
     UnknownOptionError,
@@ -469,7 +474,7 @@ def _write(state: _State, item: _Pending, result: Result, share: float) -> None:
 
 def _record_failure(state: _State, unit: Unit, exc: Exception) -> None:
     """A failed article: its reason in the manifest, and the run goes on."""
-    reason = str(exc) if isinstance(exc, SummarizerError) else f"{type(exc).__name__}: {exc}"
+    reason = batch_reason(exc)
     log.info("%s failed: %s", unit.key, reason)
     state.manifest.append(
         Entry(
@@ -485,6 +490,44 @@ def _record_failure(state: _State, unit: Unit, exc: Exception) -> None:
     state.count(FAILED)
     state.failures.append((unit.key, reason))
     state.reporter.advance(1)
+
+
+# What to do about a bad file in a batch; the stripper's own advice speaks to someone at
+# the web UI's paste box ("Paste an article, or give its page or URL").
+_BATCH_ADVICE: tuple[tuple[type[Exception], str], ...] = (
+    (EmptyInputError, "Put the article's text in the file, or remove it."),
+    (InputTooLargeError, "Split it into one file per article (or a .jsonl, one per record)."),
+    (
+        BinaryInputError,
+        "The batch reads .html, .htm, .txt, .md, .json, .jsonl, .docx and .pdf: save the "
+        "article as one of them, or remove the file.",
+    ),
+    (EncodingError, "Save the file as UTF-8."),
+    (
+        NoArticleError,
+        "Replace it with the page or text of a single article, or run with --no-strip to "
+        "translate it as it is.",
+    ),
+)
+_UI_ADVICE = re.compile(r"\b(paste|pasted|URL|address|upload|tab)\b|\bits (web )?page\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+
+
+def batch_reason(exc: Exception) -> str:
+    """The reason of a failed article as a batch user reads it: what is wrong with the
+    file, and what to do about it in a batch (not in the web UI)."""
+    if not isinstance(exc, SummarizerError):
+        return f"{type(exc).__name__}: {exc}"
+    first, *rest = _SENTENCE_END.split(str(exc).strip()) or [""]
+    kept = [s for s in rest if not _UI_ADVICE.search(s)]
+    diagnosis = first.replace("The input", "The file").replace("the pasted text", "the text")
+    if _UI_ADVICE.search(diagnosis) and not rest:
+        diagnosis = "The file could not be read as an article."
+    if len(kept) < len(rest) or not rest:
+        advice = next((a for kind, a in _BATCH_ADVICE if isinstance(exc, kind)), None)
+        if advice:
+            kept.append(advice)
+    return " ".join([diagnosis, *kept])
 
 
 def _record_unsupported(state: _State, path: Path) -> None:
@@ -588,19 +631,37 @@ def _exclusive(lock: Path) -> Iterator[None]:
     except ImportError:  # pragma: no cover - Windows: no advisory locks
         yield
         return
-    try:
-        handle = lock.open("a")
-    except OSError as exc:
-        raise OutputError(_write_error_message(exc, lock, starting=True)) from None
-    with handle:
+    while True:
+        try:
+            handle = lock.open("a")
+        except OSError as exc:
+            raise OutputError(_write_error_message(exc, lock, starting=True)) from None
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            handle.close()
             raise OutputError(
                 f"Another batch is writing to {lock.parent} (it holds {lock.name}): wait for "
                 "it to finish, or give this one another output folder."
             ) from None
-        yield
+        # A run that just ended removed the file we opened: lock the one now in its place.
+        if _same_file(lock, handle.fileno()):
+            break
+        handle.close()
+    with handle:
+        try:
+            yield
+        finally:
+            # Removed while still held, so that no run can lock the file being removed.
+            lock.unlink(missing_ok=True)
+
+
+def _same_file(path: Path, fd: int) -> bool:
+    """Whether ``path`` still names the open file ``fd``."""
+    try:
+        return os.stat(path).st_ino == os.fstat(fd).st_ino
+    except FileNotFoundError:
+        return False
 
 
 @contextmanager

@@ -81,8 +81,8 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument(
         "--model",
-        default=DEFAULT_MODEL,
-        help=f"preset ({', '.join(PRESETS)}), hub id or local directory (default: %(default)s)",
+        help=f"preset ({', '.join(PRESETS)}), hub id or local directory "
+        f"(default: $SUMMARIZER_TRANSLATION_MODEL, else {DEFAULT_MODEL})",
     )
     parser.add_argument("--device", default="auto", help="auto, cuda, mps or cpu")
     parser.add_argument("--beams", type=int, default=4, help="beam size; 1 is greedy")

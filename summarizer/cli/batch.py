@@ -69,12 +69,12 @@ def handle(args: argparse.Namespace) -> int:
     """Run the batch with a progress display; returns the exit code."""
     from summarizer.batch.progress import reporter_for
     from summarizer.batch.runner import run_folder
-    from summarizer.pipeline import Options
+    from summarizer.pipeline import Options, default_model
 
     if args.batch_size is not None and args.batch_size < 1:
         return _usage(f"--batch-size must be at least 1, not {args.batch_size}")
     options = Options(
-        model=args.model,
+        model=default_model(args.model),
         device=args.device,
         beams=args.beams,
         backend=args.backend,
@@ -100,10 +100,16 @@ def handle(args: argparse.Namespace) -> int:
     already = f"{summary.skipped} already done"
     if summary.unsupported:
         already += f", {summary.unsupported} not a supported type"
+    # A resumed run with nothing left to do has no rate to speak of.
+    rate = (
+        f"{summary.articles_per_second:.2f} articles/s"
+        if summary.done
+        else "nothing new to translate"
+    )
     print(
         f"batch: {summary.done} done, {summary.skipped + summary.unsupported} skipped "
         f"({already}), {summary.failed} failed in {summary.seconds:.1f}s "
-        f"({summary.articles_per_second:.2f} articles/s). Manifest: {summary.manifest}",
+        f"({rate}). Manifest: {summary.manifest}",
         file=sys.stderr,
     )
     for key, reason in summary.failures[:_MAX_LISTED_FAILURES]:

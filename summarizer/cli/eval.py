@@ -83,6 +83,8 @@ def handle(args: argparse.Namespace) -> int:
         SummarizerError: bad options or unreadable data (the CLI maps it to an exit code).
     """
     from summarizer.evaluate import evaluate, to_markdown
+    from summarizer.evaluate.data import TASKS
+    from summarizer.pipeline import default_model
 
     def factory(name: str) -> Any:
         from summarizer.translate import Translator
@@ -94,7 +96,7 @@ def handle(args: argparse.Namespace) -> int:
 
     report = evaluate(
         args.task,
-        models=args.models,
+        models=args.models or [default_model()],
         data=args.data,
         limit=args.limit,
         out=args.out,
@@ -104,17 +106,33 @@ def handle(args: argparse.Namespace) -> int:
     )
     print(to_markdown(report, chart=None))
     print(f"Report written to {args.out}/ (report.md, report.json, report.png, outputs/)")
-    return exit_code(report, args.models or [])
+    tasks = TASKS if args.task == "all" else (args.task,)
+    for task in empty_parts(report, tasks):
+        reasons = "; ".join(f"{s.what}: {s.reason}" for s in report.skipped if s.task == task)
+        print(
+            f"summarizer: error: eval {task} evaluated nothing"
+            + (f" ({reasons})" if reasons else ""),
+            file=sys.stderr,
+        )
+    return exit_code(report, args.models or [], tasks)
 
 
-def exit_code(report: Report, requested: Sequence[str]) -> int:
-    """The exit code of a run: did every model the user named get evaluated?
+def empty_parts(report: Report, tasks: Sequence[str]) -> list[str]:
+    """The requested parts with no row of the tool itself (baselines alone do not count)."""
+    return [t for t in tasks if not any(r.task == t and not r.baseline for r in report.rows)]
 
-    0 when they did (and something was evaluated); 2 when a named model is unknown; 3 when
-    one is not available (not cached, no hub); 1 when one failed otherwise or nothing ran.
+
+def exit_code(report: Report, requested: Sequence[str], tasks: Sequence[str] = ()) -> int:
+    """The exit code of a run: did every part asked for, and every model named, get evaluated?
+
+    1 when a part in ``tasks`` evaluated nothing (a regression gate must not pass on
+    nothing); else 0 when every named model was evaluated (and something was); 2 when a
+    named model is unknown; 3 when one is not available; 1 when one failed otherwise.
     """
     from summarizer import errors
 
+    if empty_parts(report, tasks):
+        return EXIT_FAILED
     missed = [s for s in report.skipped if s.task == "translate" and s.what in set(requested)]
     if not missed:
         return EXIT_OK if report.rows else EXIT_FAILED

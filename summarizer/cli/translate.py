@@ -1,4 +1,4 @@
-"""``summarizer translate FILE|-``: print the English of a text file or of stdin."""
+"""``summarizer translate FILE|-``: print the English of a page, a text file or stdin."""
 
 from __future__ import annotations
 
@@ -15,21 +15,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``translate`` subcommand."""
     parser = subparsers.add_parser(
         "translate",
-        help="translate a text file (or stdin) to English, paragraph by paragraph",
-        description="Translate Indonesian text to English. The text is taken as it is "
-        "(no boilerplate stripping); paragraphs and line breaks are kept.",
+        help="translate an article (a saved page, a text file or stdin) to English",
+        description="Translate an Indonesian article to English, paragraph by paragraph. "
+        "As in the web UI, page clutter (menus, captions, 'Baca juga' links, ads) is "
+        "removed first; --no-strip translates every line as it is, line breaks kept.",
     )
-    parser.add_argument("file", help="text file to translate, or - for standard input")
+    parser.add_argument("file", help="page or text file to translate, or - for standard input")
     add_model_options(parser)
+    parser.add_argument(
+        "--no-strip",
+        action="store_true",
+        help="translate every line as it is (no clutter removal; line breaks kept)",
+    )
+    parser.add_argument(
+        "--points",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also print the N key points, before the translation (default: none)",
+    )
     parser.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     parser.set_defaults(handler=handle)
 
 
 def handle(args: argparse.Namespace) -> int:
     """Translate the file (or stdin) and write the English; returns the exit code."""
-    from summarizer.stripping.decode import to_text
-    from summarizer.translate import Translator
-
     try:
         raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as exc:
@@ -37,16 +47,44 @@ def handle(args: argparse.Namespace) -> int:
             f"Cannot read {args.file}: {exc.strerror or exc}. Check the path, or give - to "
             "read standard input."
         ) from None
-    text = to_text(raw)
-    translator = Translator(args.model, device=args.device, beams=args.beams, backend=args.backend)
-    (english,) = translator.translate([text])
+    english = _english(raw, args)
     if args.output:
         try:
-            write_atomic(args.output, english.rstrip("\n") + "\n")
+            write_atomic(args.output, english)
         except OSError as exc:
             raise OutputError(
                 f"Cannot write {args.output}: {exc.strerror or exc}. Choose a writable path."
             ) from None
     else:
-        sys.stdout.write(english.rstrip("\n") + "\n")
+        sys.stdout.write(english)
     return EXIT_OK
+
+
+def _english(raw: bytes, args: argparse.Namespace) -> str:
+    """The text to print: key points when asked for, the English title and body."""
+    from summarizer.pipeline import Options, default_model, run
+
+    model = default_model(args.model)
+    if args.no_strip and not args.points:
+        # Every line as it is: the translator keeps the layout (line breaks, blank lines).
+        from summarizer.stripping.decode import to_text
+
+        options = Options(model=model, device=args.device, beams=args.beams, backend=args.backend)
+        (english,) = options.translator().translate([to_text(raw)])
+        return english.rstrip("\n") + "\n"
+    options = Options(
+        model=model,
+        device=args.device,
+        beams=args.beams,
+        backend=args.backend,
+        points=args.points or Options.points,
+        strip=not args.no_strip,
+    )
+    result = run(raw, options)
+    parts = []
+    if args.points:
+        parts.append("\n".join(f"- {point.text}" for point in result.key_points))
+    if result.title:
+        parts.append(result.title)
+    parts += result.paragraphs
+    return "\n\n".join(parts) + "\n"

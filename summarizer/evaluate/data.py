@@ -320,12 +320,21 @@ def _check_aligned(a: Path, len_a: int, b: Path, len_b: int) -> None:
 
 
 def _limit_documents(segments: list[Segment], limit: int | None) -> list[Segment]:
-    """The segments of the first ``limit`` documents (all when limit is None)."""
+    """At most ``limit`` segments, whole documents first (all when limit is None).
+
+    Documents are kept whole while they fit; a first document longer than ``limit`` is cut
+    to its first ``limit`` segments, so that a set of articles still gives one article.
+    """
     if limit is None:
         return segments
     kept: list[Segment] = []
-    for _, group in itertools.islice(itertools.groupby(segments, key=lambda s: s.doc_id), limit):
-        kept.extend(group)
+    for _, group in itertools.groupby(segments, key=lambda s: s.doc_id):
+        document = list(group)
+        if len(kept) + len(document) > limit:
+            if not kept:
+                kept = document[:limit]
+            break
+        kept.extend(document)
     return kept
 
 

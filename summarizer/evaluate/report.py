@@ -1,8 +1,8 @@
 """The evaluation report: rows of scores and speed, what was skipped, and its files.
 
 :func:`write_report` writes ``report.md`` (tables), ``report.json`` (everything, for the UI
-and for comparing runs) and ``report.png`` (quality against time per article, one point per
-configuration) into the output directory.
+and for comparing runs) and ``report.png`` (one panel per evaluated part: the main score of
+each configuration per set, baselines drawn, time per item in the labels) into the output directory.
 """
 
 from __future__ import annotations
@@ -256,87 +256,127 @@ def _number(value: float | None, digits: int = 1) -> str:
     return f"{value:.{digits}f}"
 
 
-def chart_points(report: Report) -> dict[str, list[tuple[str, float, float, bool]]]:
-    """Per chart panel: (label, seconds per item, score, baseline) of each row with a time."""
-    panels: dict[str, list[tuple[str, float, float, bool]]] = {}
+#: The parts of the tool as a chart names them (the report's rows keep their own names).
+DISPLAY_NAMES = {
+    "key_sentences": "key points (this tool)",
+    "summarizer.stripping": "stripper (this tool)",
+}
+PART_TITLES = {"translate": "Translation", "digest": "Key points", "strip": "Stripper"}
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of the chart: a configuration's main score on one set."""
+
+    dataset: str
+    system: str
+    metric: str
+    score: float
+    seconds_per_item: float | None
+    unit: str
+    baseline: bool
+
+
+def display_name(system: str) -> str:
+    """A system as a reader wants it: the tool's parts named, a model folder by its name."""
+    if system in DISPLAY_NAMES:
+        return DISPLAY_NAMES[system]
+    if system.startswith(("/", "~", ".")):
+        return system.rstrip("/").rsplit("/", 1)[-1] or system
+    return system
+
+
+def chart_bars(report: Report) -> dict[str, list[Bar]]:
+    """Per evaluated part (in PRIMARY_METRIC order), a bar per row with its main metric."""
+    panels: dict[str, list[Bar]] = {}
     for task, preferred in PRIMARY_METRIC.items():
-        rows = [r for r in report.rows if r.task == task and r.seconds_per_item is not None]
-        if task == "translate":
-            articles = [r for r in rows if r.unit == "article"]
-            rows = articles or rows
+        rows = [r for r in report.rows if r.task == task]
+        if not any(not r.baseline for r in rows):
+            continue  # nothing of the tool itself was evaluated: no panel
         for row in rows:
             metric = next((m for m in preferred if m in row.metrics), None)
-            if metric is None or row.seconds_per_item is None:
+            if metric is None:
                 continue
-            title = f"{task}: {metric} on {row.dataset}"
-            label = row.system
-            panels.setdefault(title, []).append(
-                (label, row.seconds_per_item, row.metrics[metric], row.baseline)
+            panels.setdefault(task, []).append(
+                Bar(
+                    row.dataset,
+                    display_name(row.system),
+                    metric,
+                    row.metrics[metric],
+                    row.seconds_per_item,
+                    row.unit,
+                    row.baseline,
+                )
             )
     return panels
 
 
 def write_chart(report: Report, path: Path) -> None:
-    """A PNG of quality against seconds per item, one panel per task and set."""
+    """A PNG with one panel per evaluated part: each configuration's main score per set,
+    on one 0-100 axis for every panel, baselines in grey, the time per item in the label."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    panels = chart_points(report)
-    count = max(1, len(panels))
-    columns = min(3, count)
-    rows = math.ceil(count / columns)
-    figure = Figure(figsize=(5.2 * columns, 4.0 * rows), dpi=110, layout="constrained")
+    panels = chart_bars(report)
+    heights = [len(bars) + len({b.dataset for b in bars}) for bars in panels.values()] or [2]
+    figure = Figure(
+        figsize=(9.0, 1.2 + 0.42 * sum(heights) + 0.9 * len(heights)),
+        dpi=110,
+        layout="constrained",
+    )
     FigureCanvasAgg(figure)
     if not panels:
         axes = figure.add_subplot(1, 1, 1)
         axes.text(0.5, 0.5, "nothing was evaluated", ha="center", va="center")
         axes.set_axis_off()
-    for i, (title, points) in enumerate(panels.items()):
-        axes = figure.add_subplot(rows, columns, i + 1)
-        _panel(axes, title, points)
-    figure.suptitle("Quality against time per item (up and left is better)")
+    else:
+        grid = figure.add_gridspec(len(panels), 1, height_ratios=heights)
+        for i, (task, bars) in enumerate(panels.items()):
+            _panel(figure.add_subplot(grid[i, 0]), task, bars)
+    figure.suptitle("Scores per set (0-100, higher is better); grey: baselines")
     figure.savefig(path, format="png")
 
 
-def _panel(axes: Any, title: str, points: list[tuple[str, float, float, bool]]) -> None:
-    """One scatter panel: a point per configuration, labelled, baselines as grey squares."""
-    scale, unit = (1.0, "seconds") if max(p[1] for p in points) >= 1 else (1000.0, "ms")
-    times = [max(p[1] * scale, 1e-9) for p in points]
-    log = len(times) > 1 and max(times) / min(times) > 50
-    if log:
-        axes.set_xscale("log")
-        low_x, high_x = min(times) / 2, max(times) * 4
-    else:
-        low_x, high_x = 0.0, max(times) * 1.35
-    axes.set_xlim(low_x, high_x)
-    for (label, _, score, baseline), x in zip(points, times, strict=True):
-        axes.scatter(
-            [x],
-            [score],
-            s=60,
-            marker="s" if baseline else "o",
-            color="0.55" if baseline else None,
-            zorder=3,
-        )
-        # labels of points in the right part of the panel go to their left, to stay inside
-        if log:
-            where = math.log(x / low_x) / math.log(high_x / low_x)
-        else:
-            where = (x - low_x) / (high_x - low_x)
-        right = where > 0.6
-        axes.annotate(
-            label,
-            (x, score),
-            textcoords="offset points",
-            xytext=(-6, 4) if right else (6, 4),
-            ha="right" if right else "left",
-            fontsize=8,
-        )
-    low = min(p[2] for p in points)
-    high = max(p[2] for p in points)
-    margin = max(2.0, 0.15 * (high - low))
-    axes.set_ylim(max(0.0, low - margin), high + margin)
-    axes.set_title(title, fontsize=9)
-    axes.set_xlabel(f"{unit} per item (model load excluded)")
-    axes.set_ylabel("score (0-100)")
-    axes.grid(True, alpha=0.3)
+def _panel(axes: Any, task: str, bars: list[Bar]) -> None:
+    """One part's horizontal bars, grouped by set, each labelled with its score and speed."""
+    labels: list[str] = []
+    positions: list[float] = []
+    y = 0.0
+    for dataset in dict.fromkeys(b.dataset for b in bars):
+        group = [b for b in bars if b.dataset == dataset]
+        for bar in group:
+            axes.barh(
+                y,
+                bar.score,
+                height=0.75,
+                color="0.72" if bar.baseline else "#4c5fd5",
+                hatch="//" if bar.baseline else None,
+                edgecolor="0.45" if bar.baseline else "#4c5fd5",
+            )
+            axes.text(
+                min(bar.score, 100.0) + 1.0,
+                y,
+                f"{bar.score:.1f}" + _speed(bar),
+                va="center",
+                fontsize=8,
+            )
+            labels.append(f"{bar.system}\n{dataset}" if bar is group[0] else bar.system)
+            positions.append(y)
+            y += 1.0
+        y += 0.6  # a gap between sets
+    axes.set_yticks(positions, labels, fontsize=8)
+    axes.invert_yaxis()
+    axes.set_xlim(0, 118)  # the same axis in every panel; room for the labels after 100
+    axes.set_xticks(range(0, 101, 20))
+    metrics = ", ".join(dict.fromkeys(b.metric for b in bars))
+    axes.set_title(f"{PART_TITLES.get(task, task)}: {metrics}", fontsize=10, loc="left")
+    axes.grid(True, axis="x", alpha=0.3)
+
+
+def _speed(bar: Bar) -> str:
+    """`` · 12 ms/article``, or nothing when the row has no time."""
+    if bar.seconds_per_item is None:
+        return ""
+    seconds = bar.seconds_per_item
+    value = f"{seconds:.2f} s" if seconds >= 1 else f"{seconds * 1000:.3g} ms"
+    return f" · {value}/{bar.unit}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer.errors import UnknownOptionError
+from summarizer.errors import ModelNotAvailableError, UnknownOptionError
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ def resolve_model(name: str) -> ModelSpec:
     family; anything else is treated as a Marian-style Indonesian-to-English model.
 
     Raises:
+        ModelNotAvailableError: ``name`` is the path of a folder that does not exist.
         UnknownOptionError: ``name`` is neither a preset, a directory nor a hub id.
     """
     name = name.strip()
@@ -64,9 +65,15 @@ def resolve_model(name: str) -> ModelSpec:
     path = Path(name).expanduser()
     if path.is_dir():
         return _family_spec(name, str(path.resolve()))
+    known = ", ".join(PRESETS)
+    if _looks_like_path(name):
+        what = "is a file, not a model folder" if path.exists() else "does not exist"
+        raise ModelNotAvailableError(
+            f"No such folder: the translation model {name!r} {what}. Check the path of the "
+            f"model folder, or use a preset ({known}) or a hub id."
+        )
     if _looks_like_hub_id(name):
         return _family_spec(name, name)
-    known = ", ".join(PRESETS)
     raise UnknownOptionError(
         f"Unknown translation model {name!r}: use a preset ({known}), a hub id such as "
         "'Helsinki-NLP/opus-mt-id-en', or the path of a local model directory."
@@ -80,6 +87,14 @@ def _family_spec(name: str, source: str) -> ModelSpec:
     if "madlad" in lowered:
         return ModelSpec(name, source, prefix="<2en> ")
     return ModelSpec(name, source)
+
+
+def _looks_like_path(name: str) -> bool:
+    """Whether ``name`` can only mean a local folder: absolute, relative, ``~``, or below
+    a folder that exists here (``models/opus`` when there is a ``models`` folder)."""
+    if name.startswith(("/", "~", ".", "\\")) or name.count("/") > 1 or "\\" in name:
+        return True
+    return "/" in name and Path(name.split("/")[0]).is_dir()
 
 
 def _looks_like_hub_id(name: str) -> bool:

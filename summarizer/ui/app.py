@@ -13,7 +13,7 @@ import logging
 import os
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,13 +27,15 @@ from summarizer.errors import (
     InputError,
     InputTooLargeError,
     ModelError,
+    ModelNotAvailableError,
     SummarizerError,
+    UnknownOptionError,
 )
+from summarizer.pipeline import MODEL_ENV, Update, default_model  # noqa: F401 (MODEL_ENV: re-exported)
 from summarizer.ui import style, views
 
 log = logging.getLogger(__name__)
 
-MODEL_ENV = "SUMMARIZER_TRANSLATION_MODEL"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 #: Uploads larger than this are refused by Gradio before they reach the handler.
@@ -45,19 +47,18 @@ CONCURRENCY_LIMIT = 1
 #: Keep download files for a day, checking every hour.
 DELETE_CACHE = (3600, 86400)
 
+#: Run in the browser when a run starts: scroll the result area to the top of the window.
+SCROLL_TO_RESULT_JS = """() => {
+  const target = document.getElementById('result-summary');
+  if (target) target.scrollIntoView({behavior: 'smooth', block: 'start'});
+}"""
+
 STAGE_PROGRESS = {
     "fetch": (0.01, "Fetching the page"),
     "strip": (0.02, "Stripping page clutter"),
     "load": (0.08, "Loading the translation model (first run only)"),
     "digest": (0.97, "Choosing the key points"),
 }
-
-
-def default_model(model: str | None = None) -> str:
-    """The translation model: the argument, else ``$SUMMARIZER_TRANSLATION_MODEL``, else the default."""
-    from summarizer.translate.presets import DEFAULT_MODEL
-
-    return model or os.environ.get(MODEL_ENV, "").strip() or DEFAULT_MODEL
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,9 @@ def build_app(model: str | None = None) -> gr.Blocks:
             txt_file,
         ]
         handler = _handler(app)
+        # In the browser, at once: bring the result area into view (the answer streams in).
+        run_button.click(None, js=SCROLL_TO_RESULT_JS, queue=False)
+        rerun.click(None, js=SCROLL_TO_RESULT_JS, queue=False)
         run_button.click(
             handler,
             inputs,
@@ -238,7 +242,6 @@ def build_app(model: str | None = None) -> gr.Blocks:
             concurrency_limit=CONCURRENCY_LIMIT,
             concurrency_id="translate",
             api_name="summarize",
-            scroll_to_output=True,
             show_progress_on=[key_points],
         )
         rerun.click(lambda on: not on, strip_box, strip_box, queue=False).then(
@@ -254,8 +257,9 @@ def build_app(model: str | None = None) -> gr.Blocks:
     return app
 
 
-def _handler(app: gr.Blocks) -> Callable[..., tuple[Any, ...]]:
-    """The Run handler, bound to ``app`` (for its file cache)."""
+def _handler(app: gr.Blocks) -> Callable[..., Iterator[tuple[Any, ...]]]:
+    """The Run handler, bound to ``app`` (for its file cache): a generator, so that the
+    page shows the cleaned article at once and the English as it is translated."""
 
     def summarize(
         mode: str,
@@ -268,7 +272,7 @@ def _handler(app: gr.Blocks) -> Callable[..., tuple[Any, ...]]:
         digest: str,
         digest_only: bool,
         progress: gr.Progress = gr.Progress(),  # noqa: B008 (Gradio's injection idiom)
-    ) -> tuple[Any, ...]:
+    ) -> Iterator[tuple[Any, ...]]:
         request = Request(
             mode=mode if mode in INPUT_MODES else "paste",
             text=text or "",
@@ -280,26 +284,80 @@ def _handler(app: gr.Blocks) -> Callable[..., tuple[Any, ...]]:
             digest=digest,
             digest_only=bool(digest_only),
         )
-        result = run_request(request, _reporter(progress))
-        folder = Path(app.GRADIO_CACHE) / "summarizer" / uuid.uuid4().hex
-        files = write_downloads(result, folder)
-        return (
-            views.summary_html(result),
-            views.key_points_html(result),
-            views.run_info_html(result),
-            views.side_by_side_html(result),
-            views.removed_html(result.article),
-            gr.Accordion(label=views.removed_label(result.article, request.strip), visible=True),
-            gr.Button(
-                "Run again without stripping" if request.strip else "Run again with stripping"
-            ),
-            gr.Row(visible=True),
-            gr.DownloadButton(value=str(files["md"])),
-            gr.DownloadButton(value=str(files["json"])),
-            gr.DownloadButton(value=str(files["txt"])),
-        )
+        try:
+            for update in stream_request(request, _reporter(progress)):
+                if update.final:
+                    folder = Path(app.GRADIO_CACHE) / "summarizer" / uuid.uuid4().hex
+                    yield _final_outputs(
+                        update.result, request, write_downloads(update.result, folder)
+                    )
+                else:
+                    yield _partial_outputs(update)
+        except SummarizerError as exc:
+            yield _error_outputs(error_view(exc, default_model(request.model)))
+        except Exception as exc:  # a bug: log it, show a short message, never a traceback
+            log.exception("unexpected error in the web UI")
+            yield _error_outputs(
+                views.error_html(
+                    "Something went wrong",
+                    f"The run failed ({type(exc).__name__}). The details are in the server log.",
+                    ["Run it again; if it fails again, report it with the server log."],
+                )
+            )
 
     return summarize
+
+
+def _final_outputs(result: Result, request: Request, files: dict[str, Path]) -> tuple[Any, ...]:
+    """Every output for a finished run."""
+    return (
+        views.summary_html(result),
+        views.key_points_html(result),
+        views.run_info_html(result),
+        views.side_by_side_html(result),
+        views.removed_html(result.article),
+        gr.Accordion(label=views.removed_label(result.article, request.strip), visible=True),
+        gr.Button("Run again without stripping" if request.strip else "Run again with stripping"),
+        gr.Row(visible=True),
+        gr.DownloadButton(value=str(files["md"])),
+        gr.DownloadButton(value=str(files["json"])),
+        gr.DownloadButton(value=str(files["txt"])),
+    )
+
+
+def _partial_outputs(update: Update) -> tuple[Any, ...]:
+    """The outputs while the run goes on: the article, the English so far, no downloads."""
+    result = update.result
+    return (
+        views.summary_html(result),
+        views.translating_html(update.translated, update.total),
+        "",
+        views.side_by_side_html(result, translating=True),
+        views.removed_html(result.article),
+        gr.Accordion(label=views.removed_label(result.article), visible=False),
+        gr.skip(),
+        gr.Row(visible=False),
+        gr.skip(),
+        gr.skip(),
+        gr.skip(),
+    )
+
+
+def _error_outputs(error: str) -> tuple[Any, ...]:
+    """The outputs of a failed run: the error in the result area, the rest cleared."""
+    return (
+        error,
+        views.empty_html("The key points in English will appear here."),
+        "",
+        "",
+        "",
+        gr.Accordion(visible=False),
+        gr.skip(),
+        gr.Row(visible=False),
+        gr.skip(),
+        gr.skip(),
+        gr.skip(),
+    )
 
 
 def _reporter(progress: gr.Progress) -> Callable[[str, int, int], None]:
@@ -315,40 +373,70 @@ def _reporter(progress: gr.Progress) -> Callable[[str, int, int], None]:
     return report
 
 
+def stream_request(
+    request: Request, progress: Callable[[str, int, int], None] | None = None
+) -> Iterator[Update]:
+    """Run the pipeline on what the user gave, yielding the result as it grows.
+
+    Raises:
+        SummarizerError: with a message for the user (empty input, no article, model
+            missing...), from the first ``next()`` that meets it.
+    """
+    from summarizer.pipeline import Options, stream
+    from summarizer.translate.presets import resolve_model
+
+    options = Options(
+        model=default_model(request.model),
+        points=request.points,
+        digest=request.digest,
+        digest_only=request.digest_only,
+        strip=request.strip,
+    )
+    resolve_model(options.model)  # an unknown name fails now, not after the stripping
+    if progress and request.mode == "url":
+        progress("fetch", 0, 1)
+    source = read_source(request)
+    yield from stream(source, options, progress=progress)
+
+
 def run_request(
     request: Request, progress: Callable[[str, int, int], None] | None = None
 ) -> Result:
-    """Run the pipeline on what the user gave, with every failure as a ``gr.Error``.
+    """The finished result of :func:`stream_request`, with every failure as a ``gr.Error``.
 
     Raises:
         gr.Error: with a message for the user (empty input, no article, model missing...).
     """
-    from summarizer.pipeline import Options, run
-    from summarizer.translate.presets import resolve_model
-
     try:
-        options = Options(
-            model=request.model or default_model(),
-            points=request.points,
-            digest=request.digest,
-            digest_only=request.digest_only,
-            strip=request.strip,
-        )
-        resolve_model(options.model)  # an unknown name fails now, not after the stripping
-        if progress and request.mode == "url":
-            progress("fetch", 0, 1)
-        source = read_source(request)
-        return run(source, options, progress=progress)
-    except gr.Error:
-        raise
+        *_, last = stream_request(request, progress)
+        return last.result
     except SummarizerError as exc:
         raise gr.Error(user_message(exc), title=_error_title(exc), print_exception=False) from None
-    except Exception as exc:  # a bug: log it, show a short message, never a traceback
-        log.exception("unexpected error in the web UI")
-        raise gr.Error(
-            f"Something went wrong ({type(exc).__name__}). The details are in the server log.",
-            print_exception=False,
-        ) from None
+
+
+def error_view(exc: SummarizerError, model: str = "") -> str:
+    """The error panel for one of the package's errors: what failed and how to fix it."""
+    return views.error_html(_error_title(exc), user_message(exc), _fixes(exc, model))
+
+
+def _fixes(exc: SummarizerError, model: str) -> list[str]:
+    """What the user can do about ``exc`` (``model``: the translation model asked for)."""
+    if isinstance(exc, ModelError):
+        fixes = [
+            "Open Options → Translation model and give the folder of a model you have "
+            "(or choose another preset)."
+        ]
+        if isinstance(exc, ModelNotAvailableError) and "No such folder" not in str(exc):
+            fixes.append(
+                f"Or download it first: run `summarizer download {model}` on a machine that "
+                "is online, then run again."
+            )
+        return fixes
+    if isinstance(exc, FetchError):
+        return ["Save the page in your browser and use the Upload tab, or paste its text."]
+    if isinstance(exc, UnknownOptionError):
+        return ["Change it under Options and run again."]
+    return []
 
 
 def read_source(request: Request) -> str | bytes | Article:

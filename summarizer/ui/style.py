@@ -149,6 +149,19 @@ CSS = (
   border: 1px dashed var(--border-color-primary); border-radius: 10px; font-size: 0.95rem;
 }
 
+.para-en.pending { opacity: 0.55; }
+
+/* An error stays in the result area until the next run. */
+.error-panel {
+  padding: 12px 16px; border-radius: 10px; border: 1px solid #f5b5b5; background: #fff4f4;
+  color: #7a1c1c; scroll-margin-top: 12px;
+}
+.dark .error-panel { background: #3b1717; border-color: #7a2e2e; color: #f8d0d0; }
+.error-title { margin: 0 0 4px; font-size: 1.05rem; font-weight: 700; }
+.error-message { margin: 0; line-height: 1.5; overflow-wrap: anywhere; }
+.error-fixes { margin: 8px 0 0; padding-left: 20px; line-height: 1.5; }
+.error-fixes li { margin: 2px 0; overflow-wrap: anywhere; }
+
 /* Removed boilerplate */
 .removed-list {
   margin: 6px 0 0; padding-left: 22px; font-size: 0.85rem; color: var(--body-text-color-subdued);

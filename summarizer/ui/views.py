@@ -209,12 +209,14 @@ def key_points_html(result: Result) -> str:
     )
 
 
-def side_by_side_html(result: Result) -> str:
+def side_by_side_html(result: Result, translating: bool = False) -> str:
     """The English translation beside the cleaned Indonesian body, paragraph by paragraph.
 
     Key sentences are highlighted in both columns; translated sentences with trust warnings
     or low confidence are underlined, with the reasons in their ``title`` (shown on hover).
     In digest-only mode the English column holds only the sentences that were translated.
+    While ``translating``, paragraphs not translated yet hold a placeholder
+    (``class="para para-en pending"``).
     """
     article = result.article
     keys = {(k.paragraph, k.index): n for n, k in enumerate(result.key_points, 1)}
@@ -235,14 +237,20 @@ def side_by_side_html(result: Result) -> str:
                     _span(sentence.text, place, key=key, reasons=flag_reasons(sentence))
                 )
         english = " ".join(en_spans) or '<span class="muted">…</span>'
+        pending = " pending" if translating and len(en_spans) < len(sources) else ""
         english_cells.append(
-            f'<p class="para para-en" id="para-{p}" style="--row: {p + 2}">{english}</p>'
+            f'<p class="para para-en{pending}" id="para-{p}" style="--row: {p + 2}">{english}</p>'
         )
         source_cells.append(
             f'<p class="para para-id" lang="id" style="--row: {p + 2}">{" ".join(id_spans)}</p>'
         )
     rows = len(article.paragraphs) + 1
-    english_label = "English" if result.paragraphs else "English (key sentences only)"
+    if translating:
+        english_label = "English (translating…)"
+    elif result.paragraphs:
+        english_label = "English"
+    else:
+        english_label = "English (key sentences only)"
     return (
         f'<div class="sbs" style="--rows: {rows}">'
         f'<section id="translation-output" class="sbs-col col-en" aria-label="English translation">'
@@ -332,3 +340,24 @@ def removed_label(article: Article | None, stripped: bool = True) -> str:
 def empty_html(message: str) -> str:
     """A placeholder shown where a result will appear."""
     return f'<div class="placeholder">{_e(message)}</div>'
+
+
+def translating_html(translated: int, total: int) -> str:
+    """What the key-points area says while the translation goes on."""
+    if not translated:
+        return empty_html("Translating: the English appears below, paragraph by paragraph.")
+    return empty_html(
+        f"Translating: {translated} of {_plural(total, 'sentence')} done. "
+        "The key points come when the whole article is translated."
+    )
+
+
+def error_html(title: str, message: str, fixes: Sequence[str] = ()) -> str:
+    """An error as it stays on the page until the next run: what failed, and what to do."""
+    items = "".join(f"<li>{_e(fix)}</li>" for fix in fixes)
+    advice = f'<ul class="error-fixes">{items}</ul>' if items else ""
+    return (
+        '<div class="error-panel" id="error-panel" role="alert">'
+        f'<h3 class="error-title">{_e(title)}</h3>'
+        f'<p class="error-message">{_e(message)}</p>{advice}</div>'
+    )
