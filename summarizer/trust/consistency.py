@@ -13,7 +13,7 @@ import re
 from summarizer.document import Notice
 from summarizer.trust.language import ENGLISH_WORDS, looks_indonesian, lower_words
 from summarizer.trust.names import missing_names
-from summarizer.trust.numbers import missing_quantities
+from summarizer.trust.numbers import extra_numbers, missing_quantities, source_quantities
 
 # Character-length ratio English / Indonesian. English is usually a little shorter than
 # Indonesian (median 0.86 on NTREX-128, 0.93 on FLORES-200); 0.4 and 1.6 lie beyond the
@@ -67,10 +67,14 @@ def consistency_warnings(source: str, translation: str) -> list[Notice]:
 def number_warnings(source: str, translation: str) -> list[Notice]:
     """A ``"number"`` notice per quantity of the source that the translation lacks."""
     notices = []
-    for quantity in missing_quantities(source, translation):
+    quantities = source_quantities(source)
+    for quantity in missing_quantities(source, translation, quantities):
         same = quantity.text == quantity.label
         shown = quantity.text if same else f"{quantity.text} ({quantity.label})"
         message = f"The source says {shown} but the translation has no {quantity.english}."
+        notices.append(Notice("number", message))
+    for number in extra_numbers(source, translation, quantities):
+        message = f"The translation says {number} but the source has no such number."
         notices.append(Notice("number", message))
     return notices
 
