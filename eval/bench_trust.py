@@ -87,7 +87,7 @@ ORIGINAL_TARGETS = {
 BPPT = "panl-bppt-eco"
 LABELS = ROOT / "eval" / "data" / "trust" / "labels.jsonl"
 BASELINE = "e6983b1"  # the last commit before the Indonesian-original set
-_VALUE = re.compile(r"The source (?:says|names) (.+?)(?: \(.*\))? but")
+_VALUE = re.compile(r"The (?:source|translation) (?:says|names) (.+?)(?: \(.*\))? but")
 
 
 def load_pairs(data: Path) -> dict[str, list[Pair]]:

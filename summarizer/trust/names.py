@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.trust.language import INDONESIAN_WORDS
+from summarizer.trust.lexicon import INSTITUTIONS_TEXT
 
 # Indonesian word or phrase (lower case) -> English renderings (lower case, matched at
 # the start of an English word, so "indonesia" also matches "Indonesian").
@@ -279,6 +280,7 @@ bawaslu | election supervisory; elections supervisory; bawaslu
 ma | supreme court
 mk | constitutional court
 ri | indonesia
+indonesia | indonesia; country; nation; national; domestic; local
 nkri | indonesia; unitary state
 rs | hospital
 rsud | hospital
@@ -309,7 +311,7 @@ def _parse_renderings(text: str) -> dict[str, tuple[str, ...]]:
     return table
 
 
-RENDERINGS = _parse_renderings(_RENDERINGS_TEXT)
+RENDERINGS = {**_parse_renderings(_RENDERINGS_TEXT), **_parse_renderings(INSTITUTIONS_TEXT)}
 _LONGEST_KEY = max(len(key.split()) for key in RENDERINGS)
 
 # Capitalised words that are not names to look for: honorifics, company forms, time
@@ -350,6 +352,33 @@ _OFFICES = frozenset(
     kapolri kapolda kapolres kapolsek wapres wamen wagub
     """.split()
 )
+# The place and day of a statement, which news translations render "here on Monday" or
+# leave out: "kata X di Jakarta, Senin", "di Gedung DPR, Jakarta, Selasa", "di Tokyo,
+# mengatakan". Only a place right after "di" or a comma counts: in "Pasar Spot Antar
+# Bank Jakarta, Selasa" Jakarta is part of a name.
+_WEEKDAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)"
+_SAID = r"(?:mengatakan|menyatakan|menjelaskan|mengemukakan|menuturkan|menambahkan|kata|ujar)"
+_DATELINE = re.compile(
+    rf"(?:\bdi\s+|,\s*)(?P<place>[A-Z][\w'-]+)(?=\s*,?\s*(?:hari\s+)?{_WEEKDAYS}\b)"
+    rf"|\bdi\s+(?P<city>[A-Z][\w'-]+)(?=\s*,?\s*{_SAID}\b)"
+    rf"|\b(?P<day>{_WEEKDAYS})(?=\s*(?:pagi|siang|sore|malam)?\s*(?:[,.;]|{_SAID}\b|$))"
+)
+# "dolar AS" is the US dollar: "dollar" or "$" carries the AS.
+_DOLLAR = re.compile(r"\bdolar\s+$", re.IGNORECASE)
+_DOLLAR_RENDERINGS = ("dollar", "$", "us$", "usd", "greenback", "united states", "u.s.", "us")
+# Roman numerals of quarters, series and commissions ("triwulan II", "Komisi XI"), and
+# the English forms of their value ("second quarter", "Q2", "Commission XI").
+_ROMAN = {
+    "ii": (2, "second", "two"),
+    "iii": (3, "third", "three"),
+    "iv": (4, "fourth", "four"),
+    "vi": (6, "sixth", "six"),
+    "vii": (7, "seventh", "seven"),
+    "viii": (8, "eighth", "eight"),
+    "ix": (9, "ninth", "nine"),
+    "xi": (11, "eleventh", "eleven"),
+    "xii": (12, "twelfth", "twelve"),
+}
 _SHORT_WORDS = frozenset({"jew", "act", "law", "sea", "bay"})
 _QUOTES = "\"'“‘”’"
 _STRIPPED_SUFFIXES = ("nya", "lah", "kah", "pun", "kan", "an", "i", "ku", "mu", "wan", "wati")
@@ -422,9 +451,10 @@ def source_names(text: str) -> list[list[Name]]:
             runs[-1].append(token)
         else:
             runs.append([token])
+    dateline = {m.start(m.lastgroup or 0) for m in _DATELINE.finditer(text)}
     grouped = []
     for run in runs:
-        names = _run_names(text, tokens, run, title_case)
+        names = _run_names(text, tokens, [t for t in run if t.start() not in dateline], title_case)
         if names:
             grouped.append(names)
     return grouped
@@ -459,6 +489,10 @@ def _run_names(
     names: list[Name] = []
     i = 0
     while i < len(words):
+        if words[i] == "AS" and _DOLLAR.search(text, 0, run[i].start()):
+            names.append(Name(words[i], _DOLLAR_RENDERINGS))
+            i += 1
+            continue
         for size in range(min(_LONGEST_KEY, len(words) - i), 0, -1):
             key = " ".join(words[i : i + size]).lower()
             if key in RENDERINGS:
@@ -468,6 +502,10 @@ def _run_names(
         else:
             word = words[i]
             if _reduplicated(text, run[i]):
+                i += 1
+                continue
+            if word.lower() in _ROMAN:
+                names.append(Name(word, _roman_renderings(word.lower())))
                 i += 1
                 continue
             # A word may be an ordinary word capitalised for its place: at the start of
@@ -480,6 +518,13 @@ def _run_names(
                 names.append(Name(word))
             i += 1
     return names
+
+
+def _roman_renderings(numeral: str) -> tuple[str, ...]:
+    """The English forms of a Roman numeral: itself, ``second``, ``2nd``, ``Q2``, ``two``."""
+    value, ordinal, cardinal = _ROMAN[numeral]
+    suffix = {2: "nd", 3: "rd"}.get(value, "th")
+    return (numeral, ordinal, f"{value}{suffix}", f"q{value}", f"h{value}", cardinal)
 
 
 def _office(word: str) -> tuple[str, ...]:
