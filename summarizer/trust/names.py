@@ -233,6 +233,10 @@ tni | military; armed forces; army; tni
 polri | police; polri
 kpk | corruption eradication commission; anti-graft; antigraft; anti-corruption; kpk
 bi | bank indonesia; central bank
+bank indonesia | bank indonesia; central bank; bi
+bank sentral | central bank
+bank dunia | world bank
+bank pembangunan asia | asian development bank; adb
 ojk | financial services authority; ojk
 bumn | state-owned; state enterprise; soe; bumn
 umkm | msme; sme; small and medium; small business; micro
@@ -379,6 +383,9 @@ _ROMAN = {
     "xi": (11, "eleventh", "eleven"),
     "xii": (12, "twelfth", "twelve"),
 }
+# Words after which a capitalised word is a brand kept in English even when it is also
+# a common word: "Bank Mandiri", "PT Timah", "Grup Astra".
+_BRAND_HEADS = frozenset({"Bank", "PT", "Grup"})
 _SHORT_WORDS = frozenset({"jew", "act", "law", "sea", "bay"})
 _QUOTES = "\"'“‘”’"
 _STRIPPED_SUFFIXES = ("nya", "lah", "kah", "pun", "kan", "an", "i", "ku", "mu", "wan", "wati")
@@ -514,6 +521,8 @@ def _run_names(
             office = _office(word)
             if office:
                 names.append(Name(word, office))
+            elif i and words[i - 1] in _BRAND_HEADS and word.lower() not in SKIPPED:
+                names.append(Name(word))  # a brand made of a common word: Bank Mandiri
             elif _is_name(word, placed):
                 names.append(Name(word))
             i += 1
