@@ -22,6 +22,12 @@ MIN_LENGTH_RATIO = 0.4
 MAX_LENGTH_RATIO = 1.6
 # Ratios are too noisy on shorter sources; below this only run-away output is flagged.
 MIN_SOURCE_CHARS = 30
+# A longer translation is flagged only when it repeats itself (a run of this many words
+# said twice, as run-away model output does) or is this many times the source: human
+# translators merge two sentences into one, which makes it up to 2.8 times longer on
+# Antara's English (PAN Localization BPPT) without adding anything.
+REPEATED_WORDS = 4
+MAX_LENGTH_RATIO_PLAIN = 3.0
 # A translation with this many Indonesian function words is flagged as untranslated.
 MIN_INDONESIAN_WORDS = 2
 # Share of the translation's lower-case words copied verbatim from the source (not
@@ -136,10 +142,21 @@ def length_warnings(source: str, translation: str) -> list[Notice]:
             f"{src}): part of the sentence may be missing."
         )
         return [Notice("length", message)]
-    if ratio > MAX_LENGTH_RATIO and out - src >= MIN_SOURCE_CHARS:
+    if (
+        ratio > MAX_LENGTH_RATIO
+        and out - src >= MIN_SOURCE_CHARS
+        and (ratio > MAX_LENGTH_RATIO_PLAIN or _repeats(translation))
+    ):
         message = (
             f"The translation is much longer than the source ({out} characters for "
             f"{src}): it may repeat itself or add text."
         )
         return [Notice("length", message)]
     return []
+
+
+def _repeats(text: str) -> bool:
+    """Whether ``text`` says some run of ``REPEATED_WORDS`` words twice."""
+    words = re.findall(r"\w+", text.lower())
+    runs = [tuple(words[i : i + REPEATED_WORDS]) for i in range(len(words) - REPEATED_WORDS + 1)]
+    return len(set(runs)) < len(runs)

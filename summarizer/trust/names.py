@@ -358,14 +358,16 @@ _OFFICES = frozenset(
 )
 # The place and day of a statement, which news translations render "here on Monday" or
 # leave out: "kata X di Jakarta, Senin", "di Gedung DPR, Jakarta, Selasa", "di Tokyo,
-# mengatakan". Only a place right after "di" or a comma counts: in "Pasar Spot Antar
-# Bank Jakarta, Selasa" Jakarta is part of a name.
+# mengatakan". Only a place right after "di" or a comma counts (in "Pasar Spot Antar
+# Bank Jakarta, Selasa" Jakarta is part of a name), and only a day after such a place or
+# a comma ("Gempa terjadi pada hari Kamis" is the day of the event).
 _WEEKDAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)"
 _SAID = r"(?:mengatakan|menyatakan|menjelaskan|mengemukakan|menuturkan|menambahkan|kata|ujar)"
 _DATELINE = re.compile(
     rf"(?:\bdi\s+|,\s*)(?P<place>[A-Z][\w'-]+)(?=\s*,?\s*(?:hari\s+)?{_WEEKDAYS}\b)"
     rf"|\bdi\s+(?P<city>[A-Z][\w'-]+)(?=\s*,?\s*{_SAID}\b)"
-    rf"|\b(?P<day>{_WEEKDAYS})(?=\s*(?:pagi|siang|sore|malam)?\s*(?:[,.;]|{_SAID}\b|$))"
+    rf"|(?:,\s*|\bdi\s+[A-Z][\w'-]+\s+)(?P<day>{_WEEKDAYS})"
+    rf"(?=\s*(?:pagi|siang|sore|malam)?\s*(?:[,.;]|{_SAID}\b|$))"
 )
 # "dolar AS" is the US dollar: "dollar" or "$" carries the AS.
 _DOLLAR = re.compile(r"\bdolar\s+$", re.IGNORECASE)
@@ -461,7 +463,9 @@ def source_names(text: str) -> list[list[Name]]:
     dateline = {m.start(m.lastgroup or 0) for m in _DATELINE.finditer(text)}
     grouped = []
     for run in runs:
-        names = _run_names(text, tokens, [t for t in run if t.start() not in dateline], title_case)
+        if len(run) == 1 and run[0].start() in dateline:
+            continue  # "di Jakarta, Senin" on its own; not "Pasar Minggu"
+        names = _run_names(text, tokens, run, title_case)
         if names:
             grouped.append(names)
     return grouped

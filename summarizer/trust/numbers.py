@@ -228,6 +228,9 @@ _EN_RELATIVE_YEAR = re.compile(
     r"|\ba year (?:earlier|ago|before)|\bthe year before|\bearly this|\bnext year"
 )
 _YEARS = (1900, 2100)
+# Numbers below this are too often English words for non-quantities ("a", "first",
+# "both") to be flagged when the source lacks them; a repeated one must appear as often.
+SMALL_NUMBER = 10
 _ID_TIME_CONTEXT = re.compile(r"(?:pukul|pkl\.?|jam)\s*$", re.IGNORECASE)
 _ID_TIME_ZONE = re.compile(r"^\s*(?:WIB|WITA|WIT)\b")
 _CURRENCY_CODES = {
@@ -246,7 +249,8 @@ _DIGITS_BEFORE = re.compile(r"\d[\d.,]*\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 _EN_NUMBER = re.compile(
-    r"(?<![\d])(?<!\d[.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?|\.\d+)"
+    r"(?<![\d])(?<!\d[.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
+    r"|(?<![^\W\d_])\.\d+)"  # ".5", but not the ".7" of "No.7"
     r"(?:\s*-?\s*(?P<scale>(?i:thousand|million|billion|trillion)s?|bn|mn|mln|tn|k|m|b)\b)?"
 )
 _EN_TIME = re.compile(
@@ -280,8 +284,10 @@ class Quantity:
     reader would expect it; a quantity is carried over when the translation states any
     of ``values``, any of ``times`` (minutes after midnight), the ``date`` (day, month,
     year), or a word starting with one of ``words`` (``dozen`` for ``puluhan``, ``four``
-    for ``empat``). ``count`` is how many times the source states it: a number said twice
-    must be found twice.
+    for ``empat``). ``count`` is how many times the source states it: a small number
+    said twice must be found twice. A larger one counts once, as translators state a
+    repeated amount once, and a changed copy shows as a number the source does not have
+    (:func:`extra_numbers`, which leaves small numbers out).
     """
 
     text: str
@@ -426,7 +432,7 @@ def extra_numbers(source: str, target: str, quantities: list[Quantity] | None = 
     for match in _EN_NUMBER.finditer(target):
         readings = _english_number_values(match.group("num"), match.group("scale"))
         readings.add(float(match.group("num").replace(",", "")))
-        if min(readings) < 10 or any(_close(r, k) for r in readings for k in known):
+        if min(readings) < SMALL_NUMBER or any(_close(r, k) for r in readings for k in known):
             continue
         if any(start <= match.start() < end for start, end in converted):
             continue
@@ -498,7 +504,7 @@ def is_stated(quantity: Quantity, stated: Stated) -> bool:
         return {float(day), float(year)} <= stated.values
     if quantity.times & stated.times:
         return True
-    if quantity.count > 1 and not quantity.words:
+    if quantity.count > 1 and not quantity.words and max(quantity.values) < SMALL_NUMBER:
         found = max(
             (n for v, n in stated.counts.items() if _has_value(quantity.values, frozenset({v}))),
             default=0,
@@ -669,6 +675,8 @@ def _word_quantities(text: str) -> list[Quantity]:
         if used:
             phrase = " ".join(s for _, s in words[i : i + used])
             stems = _EN_STEMS.get(round(value), ()) if value == round(value) else ()
+            if lowered[i + used : i + used + 1] == ["bulan"]:  # "tiga bulan": a quarter
+                stems += _MONTH_SPANS.get(round(value), ())
             found.append(Quantity(phrase, english_number(value), frozenset({value}), words=stems))
             i += used
             continue
