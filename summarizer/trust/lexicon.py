@@ -59,7 +59,7 @@ bulog | logistics agency; food logistics; bulog
 pertamina | pertamina; state oil
 pgn | state gas; gas company; pgn
 sbi | bank indonesia certificate; bank indonesia's certificate; sbi; central bank certificate
-sbn | government securities; state securities; government bonds; state bonds; government debt; sbn
+sbn | government securities; state securities; government bonds; state bonds; state debentures; government debt; sbn
 sun | government bonds; state bonds; state debentures; government securities; treasury bonds; sun
 ori | retail bonds; retail government bonds; ori
 sukuk | sukuk; sharia bonds; islamic bonds
@@ -67,8 +67,8 @@ lkm | microfinance institution; micro finance institution; microfinance; mfi
 lkp | non-bank financial institution; financing institution; financial institution
 rups | general meeting of shareholders; shareholders' meeting; shareholders meeting; shareholder; agm; egm
 rupst | annual general meeting of shareholders; annual shareholders; agm
-rupslb | extraordinary general meeting of shareholders; extraordinary shareholders; extraordinary meeting; egm
-nab | net asset value; net assets; nav
+rupslb | extraordinary general meeting of shareholders; extraordinary shareholders; extraordinary meeting; shareholders; egm
+nab | net asset value; net asset; nav
 npl | non-performing loan; nonperforming loan; bad loan; npl
 ul | undisbursed loan; ul
 dpk | third-party funds; third party funds; deposits; dpk
@@ -86,6 +86,20 @@ pdam | water company; water utility; water
 amdal | environmental impact; amdal
 orba | new order
 ipo | initial public offering; ipo; listing
+perpres | presidential regulation; presidential decree; presidential decision
+keppres | presidential decree; presidential decision; keppres
+inpres | presidential instruction; inpres
+sda | natural resources; natural resource
+ui | university of indonesia; ui
+phln | foreign loans; foreign debt; external loans; external debt; offshore loans
+ln | foreign; overseas; offshore; external
+dephan | defense; defence
+capex | capital expenditure; capex
+rkap | work plan; budget plan; rkap
+npi | balance of payments; trade balance; npi
+cukai | excise
+kppu | business competition; competition commission; antitrust; kppu
+kpr | mortgage; housing loan; kpr
 pm | prime minister; pm
 dpr-ri | house of representatives; parliament; house; dpr
 dpd-ri | regional representative; dpd

@@ -238,7 +238,7 @@ bank sentral | central bank
 bank dunia | world bank
 bank pembangunan asia | asian development bank; adb
 ojk | financial services authority; ojk
-bumn | state-owned; state enterprise; soe; bumn
+bumn | state-owned; state enterprise; state compan; state firm; soe; bumn
 umkm | msme; sme; small and medium; small business; micro
 ukm | sme; small and medium; small business; msme
 kemenkop ukm | ministry of cooperatives; cooperatives and smes; cooperatives ministry; cooperative; kemenkop
