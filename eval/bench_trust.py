@@ -13,26 +13,32 @@ build both).
   FLORES all are false alarms; Antara's English often drops what the Indonesian says, so
   on the BPPT set part of them are real, and:
 - Precision: of the warnings raised on the hand-labelled dev pairs, the share labelled a
-  real problem (per kind; warnings the labels do not cover are counted apart).
+  real problem (per kind). The labels are of the old checks' warnings: precision is over
+  the labelled warnings that still fire, and new warnings are counted apart (unlabelled).
+- Real problems (est.): the old checks' warned share times the share of labelled warned
+  sentences with a real problem: the least a checker that misses none of them warns on.
 - Detection: copies of the English with one error injected: a number changed (one digit
   of one number), an amount's scale changed (million -> billion...), a name dropped
   (a capitalised word without digits that the Indonesian also has, with the run of
-  capitalised words around it, removed everywhere in the sentence), the sentence left in Indonesian. For
-  each kind, a seeded random sample among the sentences where the injection applies
-  (and only those); an error counts as detected when the injected copy gets a warning
-  of the matching kind that the untouched pair did not have.
-- Baselines, run on the same pairs: the checks as they were before the Indonesian-original
-  set (``--baseline``, a git revision: its ``summarizer/trust`` is imported from a
-  temporary copy), and a naive check that looks up the source's digit runs and
-  capitalised words as strings in the translation (``naive_warnings``).
+  capitalised words around it, removed everywhere in the sentence), the sentence left
+  in Indonesian. For each kind, a seeded random sample among the sentences where the
+  injection applies (and only those); an error counts as detected when the injected copy gets a warning
+  of the matching kind that the untouched pair did not have (recall); beside it, the
+  precision of that kind on the same sample, each pair counted once with its error and
+  once untouched (any warning of the kind on the untouched copy is a false alarm; on
+  BPPT some of those are real, so the hand labels give its precision).
+- Baselines, run on the same pairs: the checks as they are on ``main`` (``--baseline``,
+  a git revision: its ``summarizer/trust`` is imported from a temporary copy), and a
+  naive check that looks up the source's digit runs and capitalised words as strings in
+  the translation (``naive_warnings``).
 - Cost: median time of ``consistency_warnings`` per sentence (best of ``--repeats`` runs
   of each sentence, so that other processes on the machine do not count).
 
 The FLORES-200 Indonesian file has some lines whose UTF-8 was decoded as cp1252
 ("SÃ¡mi"); they are repaired on loading, as a real page would not be mangled so.
 
-    python eval/bench_trust.py [--data ../shared/data/mt] [--sample 300] [--seed 13]
-        [--baseline e6983b1]
+    python eval/bench_trust.py [--data ../shared/data/mt] [--original DIR] [--sample 300]
+        [--seed 13] [--baseline main] [--sets BPPT-dev] [--show N]
 """
 
 from __future__ import annotations
@@ -50,8 +56,8 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -501,7 +507,8 @@ def main(argv: list[str] | None = None) -> int:
         for name in INJECTIONS:
             chosen, applicable = injected_pairs(pairs, name, args.sample, args.seed)
             ours, before, naive = (
-                detection(chosen, name, check) for check in (consistency_warnings, old, naive_warnings)
+                detection(chosen, name, check)
+                for check in (consistency_warnings, old, naive_warnings)
             )
             rows.append(
                 (

@@ -82,7 +82,9 @@ def test_only_the_statement_s_own_place_may_be_left_out() -> None:
 @needs_lexicon
 def test_a_bank_named_by_a_common_word_is_a_name() -> None:
     source = "Bank Mandiri menaikkan suku bunga kredit 0,75 persen."
-    assert "Mandiri" in messages(source, "The bank raised its lending rate by 0.75 percent.", "name")
+    assert "Mandiri" in messages(
+        source, "The bank raised its lending rate by 0.75 percent.", "name"
+    )
     assert "name" not in kinds(source, "Bank Mandiri raised its lending rate by 0.75 percent.")
 
 
@@ -135,7 +137,11 @@ def test_indonesian_number_forms_carried_in_english_give_no_warning(
         ("Setengah dari anggaran habis.", "A quarter of the budget is spent.", "half"),
         ("Belasan mobil terbakar.", "Hundreds of cars burned.", "more than ten"),
         # A day and month without a year.
-        ("Kurs ditutup Rp9.117 pada Selasa 29/7.", "The rupiah closed at Rp9,117 on July 28.", "July 29"),
+        (
+            "Kurs ditutup Rp9.117 pada Selasa 29/7.",
+            "The rupiah closed at Rp9,117 on July 28.",
+            "July 29",
+        ),
     ],
 )
 def test_numbers_changed_anywhere_are_named(source: str, translation: str, named: str) -> None:
