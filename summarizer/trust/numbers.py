@@ -244,7 +244,7 @@ _CURRENCY_CODES = {
     "€": "EUR",
     "£": "GBP",
 }
-_ID_CURRENCY = re.compile(r"(?:Rp\.?|IDR|US\$|USD|\$|S\$|RM|€|£)\s*$")
+_ID_CURRENCY = re.compile(r"(?:(?i:rp)\.?|IDR|US\$|USD|\$|S\$|RM|€|£)\s*$")
 _DIGITS_BEFORE = re.compile(r"\d[\d.,]*\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -431,8 +431,10 @@ def extra_numbers(source: str, target: str, quantities: list[Quantity] | None = 
     extra = []
     for match in _EN_NUMBER.finditer(target):
         readings = _english_number_values(match.group("num"), match.group("scale"))
-        readings.add(float(match.group("num").replace(",", "")))
-        if min(readings) < SMALL_NUMBER or any(_close(r, k) for r in readings for k in known):
+        bare = float(match.group("num").replace(",", ""))
+        readings.add(bare)  # a changed scale word is missing_quantities' to report
+        small = bare < SMALL_NUMBER and not match.group("scale")  # "1 billion" is no "a"
+        if small or any(_close(r, k) for r in readings for k in known):
             continue
         if any(start <= match.start() < end for start, end in converted):
             continue
@@ -473,8 +475,7 @@ def _source_values(source: str, quantities: list[Quantity]) -> set[float]:
             known.add(float(re.sub(r"[.,]", "", raw)))
         if re.fullmatch(r"\d+[.,]\d+", raw):
             known.add(float(raw.replace(",", ".")))
-    scaled = {k * f for k in known for f in (1e3, 1e6, 1e9, 1e12)}
-    return known | scaled
+    return known
 
 
 def _is_year(value: float) -> bool:
