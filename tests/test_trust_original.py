@@ -77,6 +77,8 @@ def test_only_the_statement_s_own_place_may_be_left_out() -> None:
     assert "name" not in kinds(said, "The rupiah strengthened, Edwin said.")
     market = "Rupiah di Pasar Spot Antar Bank Jakarta, Selasa, menguat."
     assert "Jakarta" in messages(market, "The rupiah strengthened on the spot market.", "name")
+    event = "Insiden terjadi di Ballyhackamore, kata polisi."
+    assert "Ballyhackamore" in messages(event, "The incident happened, police said.", "name")
 
 
 @needs_lexicon

@@ -357,15 +357,18 @@ _OFFICES = frozenset(
     """.split()
 )
 # The place and day of a statement, which news translations render "here on Monday" or
-# leave out: "kata X di Jakarta, Senin", "di Gedung DPR, Jakarta, Selasa", "di Tokyo,
+# leave out: "kata X di Jakarta, Senin", "di Gedung DPR, Jakarta, Selasa", "X di Tokyo,
 # mengatakan". Only a place right after "di" or a comma counts (in "Pasar Spot Antar
 # Bank Jakarta, Selasa" Jakarta is part of a name), and only a day after such a place or
 # a comma ("Gempa terjadi pada hari Kamis" is the day of the event).
 _WEEKDAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)"
-_SAID = r"(?:mengatakan|menyatakan|menjelaskan|mengemukakan|menuturkan|menambahkan|kata|ujar)"
+# A verb of saying after its subject ("Edwin di Jakarta, mengatakan"), not one after the
+# quote ("Insiden terjadi di Ballyhackamore, kata polisi" is where it happened).
+_SAYS = r"(?:mengatakan|menyatakan|menjelaskan|mengemukakan|menuturkan|menambahkan)"
+_SAID = rf"(?:{_SAYS}|kata|ujar)"
 _DATELINE = re.compile(
     rf"(?:\bdi\s+|,\s*)(?P<place>[A-Z][\w'-]+)(?=\s*,?\s*(?:hari\s+)?{_WEEKDAYS}\b)"
-    rf"|\bdi\s+(?P<city>[A-Z][\w'-]+)(?=\s*,?\s*{_SAID}\b)"
+    rf"|\bdi\s+(?P<city>[A-Z][\w'-]+)(?=\s*,?\s*{_SAYS}\b)"
     rf"|(?:,\s*|\bdi\s+[A-Z][\w'-]+\s+)(?P<day>{_WEEKDAYS})"
     rf"(?=\s*(?:pagi|siang|sore|malam)?\s*(?:[,.;]|{_SAID}\b|$))"
 )
