@@ -2,9 +2,12 @@
 
 A name is a capitalised word or an acronym that is not a capitalised common word: not
 the first word of a sentence that is an ordinary Indonesian word, not an Indonesian
-function word, not an honorific. Usual renderings count as carried over: ``Korsel`` is
-South Korea, ``Jawa Barat`` West Java, ``Presiden`` President, ``Kemenkop UKM`` the
-Ministry of Cooperatives and SMEs, ``Oktober`` October.
+function word, not an honorific, not the place and day of a statement (``kata X di
+Jakarta, Senin``, which news English renders "here on Monday"). Usual renderings count as
+carried over: ``Korsel`` is South Korea, ``Jawa Barat`` West Java, ``Presiden`` President,
+``Kemenkop UKM`` the Ministry of Cooperatives and SMEs, ``Oktober`` October, ``dolar AS``
+the dollar, ``triwulan II`` the second quarter, and the titles and institutional
+abbreviations of :mod:`summarizer.trust.lexicon` (``Dirut``, ``APBNP``, ``BEJ``).
 """
 
 from __future__ import annotations
@@ -324,7 +327,7 @@ _LONGEST_KEY = max(len(key.split()) for key in RENDERINGS)
 SKIPPED = frozenset(
     """
     bapak pak ibu bu sdr saudara saudari kak mas mbak bang haji hj dr drs prof ir kh
-    tuan nyonya nona ya oke ok halo hai rp pt tbk cv wib wita wit tn ny nn st jl jln no
+    tuan nyonya nona ya oke ok halo hai nah rp pt tbk cv wib wita wit tn ny nn st jl jln no
     sang si sri
     agama agung badan bupati daerah danau desa dewan direktur ekonomi energi gubernur
     gunung hakim hukum islam jaksa jalan jenderal kabupaten katolik keamanan kecamatan
