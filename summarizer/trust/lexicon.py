@@ -5,7 +5,8 @@ News writes government bodies, offices and financial terms as abbreviations (``D
 ("the finance ministry", "president director", "the revised state budget", "the Jakarta
 Stock Exchange"); a translation that renders one so carries it. No word-list package
 pairs these with English (PySastrawi, used for the common words, has Indonesian roots
-only), so the list is curated: the abbreviations of the central government's bodies and
+only; on PyPI ``kbbi`` queries the online dictionary and ``singkatan`` expands chat
+slang), so the list is curated: the abbreviations of the central government's bodies and
 offices as the bodies write them (their official English names, as on their own sites),
 the financial terms of the Indonesian press, and the Jakarta city agencies and titles of
 its bilingual releases (``Pemprov``, ``Sudin``, ``Kadis``, ``Rusun``). Renderings are
