@@ -2,9 +2,12 @@
 
 A name is a capitalised word or an acronym that is not a capitalised common word: not
 the first word of a sentence that is an ordinary Indonesian word, not an Indonesian
-function word, not an honorific. Usual renderings count as carried over: ``Korsel`` is
-South Korea, ``Jawa Barat`` West Java, ``Presiden`` President, ``Kemenkop UKM`` the
-Ministry of Cooperatives and SMEs, ``Oktober`` October.
+function word, not an honorific, not the place and day of a statement (``kata X di
+Jakarta, Senin``, which news English renders "here on Monday"). Usual renderings count as
+carried over: ``Korsel`` is South Korea, ``Jawa Barat`` West Java, ``Presiden`` President,
+``Kemenkop UKM`` the Ministry of Cooperatives and SMEs, ``Oktober`` October, ``dolar AS``
+the dollar, ``triwulan II`` the second quarter, and the titles and institutional
+abbreviations of :mod:`summarizer.trust.lexicon` (``Dirut``, ``APBNP``, ``BEJ``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.trust.language import INDONESIAN_WORDS
+from summarizer.trust.lexicon import INSTITUTIONS_TEXT
 
 # Indonesian word or phrase (lower case) -> English renderings (lower case, matched at
 # the start of an English word, so "indonesia" also matches "Indonesian").
@@ -232,8 +236,12 @@ tni | military; armed forces; army; tni
 polri | police; polri
 kpk | corruption eradication commission; anti-graft; antigraft; anti-corruption; kpk
 bi | bank indonesia; central bank
+bank indonesia | bank indonesia; central bank; bi
+bank sentral | central bank
+bank dunia | world bank
+bank pembangunan asia | asian development bank; adb
 ojk | financial services authority; ojk
-bumn | state-owned; state enterprise; soe; bumn
+bumn | state-owned; state enterprise; state compan; state firm; soe; bumn
 umkm | msme; sme; small and medium; small business; micro
 ukm | sme; small and medium; small business; msme
 kemenkop ukm | ministry of cooperatives; cooperatives and smes; cooperatives ministry; cooperative; kemenkop
@@ -279,6 +287,7 @@ bawaslu | election supervisory; elections supervisory; bawaslu
 ma | supreme court
 mk | constitutional court
 ri | indonesia
+indonesia | indonesia; country; nation; national; domestic; local
 nkri | indonesia; unitary state
 rs | hospital
 rsud | hospital
@@ -309,7 +318,7 @@ def _parse_renderings(text: str) -> dict[str, tuple[str, ...]]:
     return table
 
 
-RENDERINGS = _parse_renderings(_RENDERINGS_TEXT)
+RENDERINGS = {**_parse_renderings(_RENDERINGS_TEXT), **_parse_renderings(INSTITUTIONS_TEXT)}
 _LONGEST_KEY = max(len(key.split()) for key in RENDERINGS)
 
 # Capitalised words that are not names to look for: honorifics, company forms, time
@@ -318,7 +327,7 @@ _LONGEST_KEY = max(len(key.split()) for key in RENDERINGS)
 SKIPPED = frozenset(
     """
     bapak pak ibu bu sdr saudara saudari kak mas mbak bang haji hj dr drs prof ir kh
-    tuan nyonya nona ya oke ok halo hai rp pt tbk cv wib wita wit tn ny nn st jl jln no
+    tuan nyonya nona ya oke ok halo hai nah rp pt tbk cv wib wita wit tn ny nn st jl jln no
     sang si sri
     agama agung badan bupati daerah danau desa dewan direktur ekonomi energi gubernur
     gunung hakim hukum islam jaksa jalan jenderal kabupaten katolik keamanan kecamatan
@@ -350,6 +359,41 @@ _OFFICES = frozenset(
     kapolri kapolda kapolres kapolsek wapres wamen wagub
     """.split()
 )
+# The place and day of a statement, which news translations render "here on Monday" or
+# leave out: "kata X di Jakarta, Senin", "di Gedung DPR, Jakarta, Selasa", "X di Tokyo,
+# mengatakan". Only a place right after "di" or a comma counts (in "Pasar Spot Antar
+# Bank Jakarta, Selasa" Jakarta is part of a name), and only a day after such a place or
+# a comma ("Gempa terjadi pada hari Kamis" is the day of the event).
+_WEEKDAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)"
+# A verb of saying after its subject ("Edwin di Jakarta, mengatakan"), not one after the
+# quote ("Insiden terjadi di Ballyhackamore, kata polisi" is where it happened).
+_SAYS = r"(?:mengatakan|menyatakan|menjelaskan|mengemukakan|menuturkan|menambahkan)"
+_SAID = rf"(?:{_SAYS}|kata|ujar)"
+_DATELINE = re.compile(
+    rf"(?:\bdi\s+|,\s*)(?P<place>[A-Z][\w'-]+)(?=\s*,?\s*(?:hari\s+)?{_WEEKDAYS}\b)"
+    rf"|\bdi\s+(?P<city>[A-Z][\w'-]+)(?=\s*,?\s*{_SAYS}\b)"
+    rf"|(?:,\s*|\bdi\s+[A-Z][\w'-]+\s+)(?P<day>{_WEEKDAYS})"
+    rf"(?=\s*(?:pagi|siang|sore|malam)?\s*(?:[,.;]|{_SAID}\b|$))"
+)
+# "dolar AS" is the US dollar: "dollar" or "$" carries the AS.
+_DOLLAR = re.compile(r"\bdolar\s+$", re.IGNORECASE)
+_DOLLAR_RENDERINGS = ("dollar", "$", "us$", "usd", "greenback", "united states", "u.s.", "us")
+# Roman numerals of quarters, series and commissions ("triwulan II", "Komisi XI"), and
+# the English forms of their value ("second quarter", "Q2", "Commission XI").
+_ROMAN = {
+    "ii": (2, "second", "two"),
+    "iii": (3, "third", "three"),
+    "iv": (4, "fourth", "four"),
+    "vi": (6, "sixth", "six"),
+    "vii": (7, "seventh", "seven"),
+    "viii": (8, "eighth", "eight"),
+    "ix": (9, "ninth", "nine"),
+    "xi": (11, "eleventh", "eleven"),
+    "xii": (12, "twelfth", "twelve"),
+}
+# Words after which a capitalised word is a brand kept in English even when it is also
+# a common word: "Bank Mandiri", "PT Timah", "Grup Astra".
+_BRAND_HEADS = frozenset({"Bank", "PT", "Grup"})
 _SHORT_WORDS = frozenset({"jew", "act", "law", "sea", "bay"})
 _QUOTES = "\"'“‘”’"
 _STRIPPED_SUFFIXES = ("nya", "lah", "kah", "pun", "kan", "an", "i", "ku", "mu", "wan", "wati")
@@ -422,8 +466,11 @@ def source_names(text: str) -> list[list[Name]]:
             runs[-1].append(token)
         else:
             runs.append([token])
+    dateline = {m.start(m.lastgroup or 0) for m in _DATELINE.finditer(text)}
     grouped = []
     for run in runs:
+        if len(run) == 1 and run[0].start() in dateline:
+            continue  # "di Jakarta, Senin" on its own; not "Pasar Minggu"
         names = _run_names(text, tokens, run, title_case)
         if names:
             grouped.append(names)
@@ -459,6 +506,10 @@ def _run_names(
     names: list[Name] = []
     i = 0
     while i < len(words):
+        if words[i] == "AS" and _DOLLAR.search(text, 0, run[i].start()):
+            names.append(Name(words[i], _DOLLAR_RENDERINGS))
+            i += 1
+            continue
         for size in range(min(_LONGEST_KEY, len(words) - i), 0, -1):
             key = " ".join(words[i : i + size]).lower()
             if key in RENDERINGS:
@@ -470,16 +521,29 @@ def _run_names(
             if _reduplicated(text, run[i]):
                 i += 1
                 continue
+            if word.lower() in _ROMAN:
+                names.append(Name(word, _roman_renderings(word.lower())))
+                i += 1
+                continue
             # A word may be an ordinary word capitalised for its place: at the start of
             # a sentence or quotation, in a headline, or inside a multi-word name.
             placed = len(words) > 1 or title_case or _is_clause_initial(text, tokens, run[i])
             office = _office(word)
             if office:
                 names.append(Name(word, office))
+            elif i and words[i - 1] in _BRAND_HEADS and word.lower() not in SKIPPED:
+                names.append(Name(word))  # a brand made of a common word: Bank Mandiri
             elif _is_name(word, placed):
                 names.append(Name(word))
             i += 1
     return names
+
+
+def _roman_renderings(numeral: str) -> tuple[str, ...]:
+    """The English forms of a Roman numeral: itself, ``second``, ``2nd``, ``Q2``, ``two``."""
+    value, ordinal, cardinal = _ROMAN[numeral]
+    suffix = {2: "nd", 3: "rd"}.get(value, "th")
+    return (numeral, ordinal, f"{value}{suffix}", f"q{value}", f"h{value}", cardinal)
 
 
 def _office(word: str) -> tuple[str, ...]:

@@ -72,13 +72,24 @@ _ID_ORDINALS = {
 }
 # Vague quantities and the English words (stems) that render them.
 _ID_VAGUE = {
-    "puluhan": ("dozen", "tens", "score", "decades"),
+    "belasan": ("dozen", "teen", "more than ten", "over ten", "several", "some"),
+    "puluhan": ("dozen", "tens", "score", "decades", "several"),
     "ratusan": ("hundred",),
     "ribuan": ("thousand",),
     "jutaan": ("million",),
     "miliaran": ("billion",),
     "triliunan": ("trillion",),
 }
+# Fractions written as words, their value and the English words that render them.
+_ID_FRACTIONS = {
+    "setengah": (0.5, ("half",)),
+    "separuh": (0.5, ("half",)),
+    "seperempat": (0.25, ("quarter",)),
+    "sepertiga": (1 / 3, ("third",)),
+    "tiga perempat": (0.75, ("three quarters", "three-quarters", "three fourths")),
+}
+# "N bulan" (months) as English often renders it: a quarter, half a year, a year.
+_MONTH_SPANS = {3: ("quarter",), 6: ("half", "semester"), 12: ("year", "annual")}
 
 # English word starts that carry a small number written as an Indonesian word ("empat
 # bola" is "fourballs", "tiga kali lipat" "tripled").
@@ -196,13 +207,30 @@ _EN_MONTHS = {
     for name in names
 }
 
+_ID_SCALE_WORDS = r"(?i:ribu|rb|juta|jt|miliar|milyar|triliun)\b"
+# The number is atomic, so that "9.063/9.070" (a bid/ask quote) is not read as "9".
 _ID_NUMBER = re.compile(
-    r"(?<![\d,/])(?<!\d\.)(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?"
-    r"|\d+,\d+|\d+\.\d+|\d+)(?![\d/])"
-    r"(?:\s*(?P<scale>ribu|rb|juta|jt|miliar|milyar|triliun)\b)?"
+    r"(?<![\d,])(?<!\d\.)(?P<num>(?>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?"
+    r"|\d+,\d+|\d+\.\d+|\d+))(?!\d)"
+    rf"(?:\s*(?P<scale>{_ID_SCALE_WORDS}))?"
     r"(?:\s*(?P<pct>%|persen\b))?"
 )
-_ID_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+# Day/month/year, and day/month without a year ("Selasa 29/7").
+_ID_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/]|[.,]\d)")
+# A range or list sharing one scale word or percent: "Rp2-3 triliun", "504 dan 259 triliun".
+_SHARED_SCALE = re.compile(
+    r"\s*(?:-|–|hingga|sampai|s/d|dan|atau|/)\s*(?:Rp\.?\s*)?\d[\d.,]*\s*"
+    rf"(?P<scale>{_ID_SCALE_WORDS})"
+)
+# "tahun ini", "tahun lalu": a year an English translation may render as "this year".
+_EN_RELATIVE_YEAR = re.compile(
+    r"\b(?:this|last|next|previous|past|coming|current) year|\byear[- ]end\b"
+    r"|\ba year (?:earlier|ago|before)|\bthe year before|\bearly this|\bnext year"
+)
+_YEARS = (1900, 2100)
+# Numbers below this are too often English words for non-quantities ("a", "first",
+# "both") to be flagged when the source lacks them; a repeated one must appear as often.
+SMALL_NUMBER = 10
 _ID_TIME_CONTEXT = re.compile(r"(?:pukul|pkl\.?|jam)\s*$", re.IGNORECASE)
 _ID_TIME_ZONE = re.compile(r"^\s*(?:WIB|WITA|WIT)\b")
 _CURRENCY_CODES = {
@@ -216,13 +244,14 @@ _CURRENCY_CODES = {
     "€": "EUR",
     "£": "GBP",
 }
-_ID_CURRENCY = re.compile(r"(?:Rp\.?|IDR|US\$|USD|\$|S\$|RM|€|£)\s*$")
+_ID_CURRENCY = re.compile(r"(?:(?i:rp)\.?|IDR|US\$|USD|\$|S\$|RM|€|£)\s*$")
 _DIGITS_BEFORE = re.compile(r"\d[\d.,]*\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 _EN_NUMBER = re.compile(
-    r"(?<![\d])(?<!\d[.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?|\.\d+)"
-    r"(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|mn|mln|tn|k|m|b)\b)?"
+    r"(?<![\d])(?<!\d[.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
+    r"|(?<![^\W\d_])\.\d+)"  # ".5", but not the ".7" of "No.7"
+    r"(?:\s*-?\s*(?P<scale>(?i:thousand|million|billion|trillion)s?|bn|mn|mln|tn|k|m|b)\b)?"
 )
 _EN_TIME = re.compile(
     r"(?<![\d.:])(\d{1,2})(?:[:.](\d{2}))?\s*(?:(a\.?\s?m\b\.?)|(p\.?\s?m\b\.?)|(o'clock))",
@@ -241,6 +270,10 @@ _EN_DAY_MONTH = re.compile(
 _EN_MONTH_DAY = re.compile(
     rf"\b({_MONTHS})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+(\d{{4}}))?", re.IGNORECASE
 )
+# "the January-September period": a span of months, as a number of months.
+_EN_MONTH_RANGE = re.compile(
+    rf"\b({_MONTHS})\b\.?\s*(?:-|–|to|through)\s*({_MONTHS})\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -251,8 +284,10 @@ class Quantity:
     reader would expect it; a quantity is carried over when the translation states any
     of ``values``, any of ``times`` (minutes after midnight), the ``date`` (day, month,
     year), or a word starting with one of ``words`` (``dozen`` for ``puluhan``, ``four``
-    for ``empat``). ``count`` is how many times the source states it: a number said twice
-    must be found twice.
+    for ``empat``). ``count`` is how many times the source states it: a small number
+    said twice must be found twice. A larger one counts once, as translators state a
+    repeated amount once, and a changed copy shows as a number the source does not have
+    (:func:`extra_numbers`, which leaves small numbers out).
     """
 
     text: str
@@ -297,10 +332,11 @@ def source_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for match in _ID_DATE.finditer(text):
-        day, month, year = (int(g) for g in match.groups())
+        day, month = int(match.group(1)), int(match.group(2))
+        year = int(match.group(3) or 0)
         if 1 <= day <= 31 and 1 <= month <= 12:
-            year = year + 2000 if year < 100 else year
-            english = f"{_month_name(month)} {day}, {year}"
+            year = year + 2000 if 0 < year < 100 else year
+            english = f"{_month_name(month)} {day}" + (f", {year}" if year else "")
             found.append(Quantity(match.group(), english, date=(day, month, year)))
             taken.append(match.span())
     for match in _ID_NUMBER.finditer(text):
@@ -351,32 +387,125 @@ def target_values(text: str) -> Stated:
         times.add(int(match.group(1)) * 60 + int(match.group(2)))
     values.update(time // 60 for time in times)
     values.update(time // 60 - 12 for time in times if time >= 13 * 60)
+    for match in _EN_MONTH_RANGE.finditer(text):
+        first, last = (_EN_MONTHS[g.lower()] for g in match.groups())
+        values.add(float((last - first) % 12 + 1))
     dates.update(_english_dates(text))
     values.update(_english_word_values(text))
     return Stated(frozenset(values), frozenset(times), frozenset(dates), text.lower(), counts)
 
 
-def missing_quantities(source: str, target: str) -> list[Quantity]:
-    """The quantities of ``source`` (Indonesian) that ``target`` (English) does not state."""
-    quantities = source_quantities(source)
+def missing_quantities(
+    source: str, target: str, quantities: list[Quantity] | None = None
+) -> list[Quantity]:
+    """The quantities of ``source`` (Indonesian) that ``target`` (English) does not state.
+
+    A year counts as stated by "this year", "last year" and the like when the English
+    names no year of its own (one the source does not have), so that a changed year is
+    still caught. ``quantities`` are the source's, when the caller has read them already.
+    """
+    quantities = source_quantities(source) if quantities is None else quantities
     if not quantities:
         return []
     stated = target_values(target)
-    return [q for q in quantities if not is_stated(q, stated)]
+    missing = [q for q in quantities if not is_stated(q, stated)]
+    if missing and _EN_RELATIVE_YEAR.search(stated.text):
+        source_years = {v for q in quantities for v in q.values if _is_year(v)}
+        if not {v for v in stated.values if _is_year(v)} - source_years:
+            missing = [q for q in missing if not (q.values and all(map(_is_year, q.values)))]
+    return missing
+
+
+def extra_numbers(source: str, target: str, quantities: list[Quantity] | None = None) -> list[str]:
+    """Numbers written in digits in ``target`` (English) that ``source`` has in no form.
+
+    A digit changed in the translation makes a number that the source does not have,
+    even where the source's own number is still found elsewhere in the sentence. Small
+    numbers (under 10) are left out: English writes them for words ("a", "first",
+    "both") that are not quantities in Indonesian; so are conversions in parentheses
+    ("(328 feet)"), and years where the source has none or says "tahun ini" (this year).
+    """
+    known = _source_values(source, source_quantities(source) if quantities is None else quantities)
+    years = _ID_RELATIVE_YEAR.search(source) is None and any(map(_is_year, known))
+    converted = [m.span() for m in _EN_CONVERSION.finditer(target)]
+    extra = []
+    for match in _EN_NUMBER.finditer(target):
+        readings = _english_number_values(match.group("num"), match.group("scale"))
+        bare = float(match.group("num").replace(",", ""))
+        readings.add(bare)  # a changed scale word is missing_quantities' to report
+        small = bare < SMALL_NUMBER and not match.group("scale")  # "1 billion" is no "a"
+        if small or any(_close(r, k) for r in readings for k in known):
+            continue
+        if any(start <= match.start() < end for start, end in converted):
+            continue
+        if not years and any(map(_is_year, readings)):
+            continue
+        extra.append(match.group().strip())
+    return list(dict.fromkeys(extra))
+
+
+# A parenthesised conversion to other units, which the source need not have.
+_EN_CONVERSION = re.compile(
+    r"\([^()]*\b(?:feet|foot|ft|miles?|mph|km|kilomet\w*|met\w*|inch\w*|pounds?|lbs?|kg"
+    r"|acres?|hectares?|gallons?|lit\w*|degrees?|fahrenheit|celsius|sq)\b[^()]*\)"
+    r"|\([^()]*°[^()]*\)",
+    re.IGNORECASE,
+)
+
+
+_ID_RELATIVE_YEAR = re.compile(
+    r"\btahun (?:ini|lalu|depan|sebelumnya|berikutnya|mendatang)\b", re.IGNORECASE
+)
+
+
+def _source_values(source: str, quantities: list[Quantity]) -> set[float]:
+    """Every value the digits and number words of ``source`` may stand for, in any reading."""
+    known: set[float] = set()
+    for quantity in quantities:
+        known.update(quantity.values)
+        known.update(t // 60 for t in quantity.times)
+        known.update((t // 60) % 12 for t in quantity.times)
+        known.update(t % 60 for t in quantity.times)
+        known.update((t // 60) * 100 + t % 60 for t in quantity.times)  # "1200 GMT"
+        if quantity.date:
+            known.update(float(part) for part in quantity.date)
+    for raw in re.findall(r"\d[\d.,]*\d|\d", source):
+        known.update(float(group) for group in re.findall(r"\d+", raw))
+        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
+            known.add(float(re.sub(r"[.,]", "", raw)))
+        if re.fullmatch(r"\d+[.,]\d+", raw):
+            known.add(float(raw.replace(",", ".")))
+    return known
+
+
+def _is_year(value: float) -> bool:
+    """Whether ``value`` reads as a year (a whole number from 1900 to 2100)."""
+    return _YEARS[0] <= value <= _YEARS[1] and value == round(value)
 
 
 def is_stated(quantity: Quantity, stated: Stated) -> bool:
     """Whether the English ``stated`` carries ``quantity`` in any of its forms."""
     if any(_starts_word(word, stated.text) for word in quantity.words):
         return True
+    if quantity.text.isalpha() and _starts_word(quantity.text.lower() + " ", stated.text + " "):
+        return True  # a number word kept in a name ("Tiga Sapi" milk)
     if quantity.date is not None:
         day, month, year = quantity.date
+        if not year:
+            return (
+                any(d[:2] == (day, month) for d in stated.dates)
+                or {
+                    float(day),
+                    float(month),
+                }
+                <= stated.values
+            )
         if quantity.date in stated.dates or (day, month, 0) in stated.dates:
             return True
         return {float(day), float(year)} <= stated.values
     if quantity.times & stated.times:
         return True
-    if quantity.count > 1 and not quantity.words:
+    if quantity.count > 1 and not quantity.words and max(quantity.values) < SMALL_NUMBER:
         found = max(
             (n for v, n in stated.counts.items() if _has_value(quantity.values, frozenset({v}))),
             default=0,
@@ -412,7 +541,9 @@ def _digits_quantity(text: str, match: re.Match[str]) -> Quantity | None:
     after = text[match.end() :]
     if before[-1:].isalpha() and not _ID_CURRENCY.search(before):
         return None  # part of a name or code ("G20", "B737"), not a quantity
-    values = set(_indonesian_number_values(raw))
+    if re.search(r"\d\.\d{3}/$", before) and "." not in raw and len(raw) <= 3:
+        return None  # the short second half of a quote: "Rp9.117/133" is 9,117 and 9,133
+    values = set(_indonesian_number_values(raw, scaled=bool(scale_word)))
     times: set[int] = set()
     clock = re.fullmatch(r"(\d{1,2})[.:](\d{2})", raw)
     if clock and not scale_word and not match.group("pct"):
@@ -435,11 +566,16 @@ def _digits_quantity(text: str, match: re.Match[str]) -> Quantity | None:
     factor = _ID_SCALES[scale_word.lower()] if scale_word else 1.0
     if scale_word:
         values = {v * factor for v in values}
+    shared = None if scale_word or times else _SHARED_SCALE.match(after)
+    if shared:  # "Rp2-3 triliun": the 2 is two trillion too
+        values |= {v * _ID_SCALES[shared.group("scale").lower()] for v in values}
+    span = re.match(r"\s*bulan\b", after, re.IGNORECASE)
+    words = _MONTH_SPANS.get(round(min(values)), ()) if span and values else ()
     currency = _ID_CURRENCY.search(before)
     start = currency.start() if currency else match.start()
     shown = text[start : match.end()].strip()
     code = _CURRENCY_CODES.get(currency.group().strip().rstrip(".").lower(), "") if currency else ""
-    main = min(values, key=lambda v: _reading_rank(raw, v)) if values else None
+    main = min(values, key=lambda v: _reading_rank(raw, v / factor)) if values else None
     if times and (not values or _ID_TIME_CONTEXT.search(before) or _ID_TIME_ZONE.match(after)):
         first = min(times)
         english = f"{first // 60:02d}:{first % 60:02d}"
@@ -449,7 +585,7 @@ def _digits_quantity(text: str, match: re.Match[str]) -> Quantity | None:
             english += "%"
     else:
         english = raw
-    return Quantity(shown, english, frozenset(values), frozenset(times), currency=code)
+    return Quantity(shown, english, frozenset(values), frozenset(times), words=words, currency=code)
 
 
 def _reading_rank(raw: str, value: float) -> int:
@@ -464,8 +600,12 @@ def _indonesian_reading(raw: str) -> float:
     return float(raw.replace(",", ".")) if raw.count(",") == 1 else float(raw.replace(",", ""))
 
 
-def _indonesian_number_values(raw: str) -> list[float]:
-    """The values a digit string may mean in Indonesian text, most likely first."""
+def _indonesian_number_values(raw: str, scaled: bool = False) -> list[float]:
+    """The values a digit string may mean in Indonesian text, most likely first.
+
+    Before a scale word a comma is always a decimal one: ``534,284 juta`` is 534.284
+    million, never 534,284 million.
+    """
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
         return [float(raw.replace(".", "").replace(",", "."))]
     if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?", raw):
@@ -473,7 +613,7 @@ def _indonesian_number_values(raw: str) -> list[float]:
     if re.fullmatch(r"\d+,\d+", raw):
         whole, frac = raw.split(",")
         readings = [float(f"{whole}.{frac}")]
-        if len(frac) == 3:  # an English-style thousands separator in Indonesian text
+        if len(frac) == 3 and not scaled:  # an English-style thousands separator
             readings.append(float(whole + frac))
         return readings
     return [float(raw)]
@@ -488,6 +628,8 @@ def _english_number_values(raw: str, scale: str | None) -> set[float]:
     if not scale:
         return {base}
     scale = scale.lower()
+    if scale.endswith("s") and scale[:-1] in _EN_SCALES:  # "39 millions"
+        scale = scale[:-1]
     values = {base * _EN_SCALES[scale]}
     if scale in _AMBIGUOUS_EN_SCALES:
         values.add(base)
@@ -506,9 +648,18 @@ def _word_quantities(text: str) -> list[Quantity]:
         nxt = lowered[i + 1] if i + 1 < len(words) else ""
         stem = word[:-3] if word.endswith("nya") and word[:-3] in _ID_ORDINALS else word
         if word in _ID_VAGUE:
-            english = _ID_VAGUE[word][0] + "s"
+            english = "more than ten" if word == "belasan" else _ID_VAGUE[word][0] + "s"
             found.append(Quantity(shown, english, words=_ID_VAGUE[word]))
             i += 1
+            continue
+        pair = f"{word} {nxt}"
+        fraction = pair if pair in _ID_FRACTIONS else word if word in _ID_FRACTIONS else ""
+        if fraction:
+            value, stems = _ID_FRACTIONS[fraction]
+            used = len(fraction.split())
+            phrase = " ".join(s for _, s in words[i : i + used])
+            found.append(Quantity(phrase, stems[0], frozenset({value}), words=stems))
+            i += used
             continue
         if word in _ID_SCALES and not _DIGITS_BEFORE.search(text, 0, matches[i].start()):
             # A scale word with no number: "beberapa juta" is "several million".
@@ -525,6 +676,8 @@ def _word_quantities(text: str) -> list[Quantity]:
         if used:
             phrase = " ".join(s for _, s in words[i : i + used])
             stems = _EN_STEMS.get(round(value), ()) if value == round(value) else ()
+            if lowered[i + used : i + used + 1] == ["bulan"]:  # "tiga bulan": a quarter
+                stems += _MONTH_SPANS.get(round(value), ())
             found.append(Quantity(phrase, english_number(value), frozenset({value}), words=stems))
             i += used
             continue
@@ -581,8 +734,8 @@ def _english_word_values(text: str) -> set[float]:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if nxt == "hundred" and word != "hundred":
             values.add(value * 100)
-        elif nxt in ("thousand", "million", "billion", "trillion"):
-            values.add(value * _EN_SCALES[nxt])
+        elif nxt.rstrip("s") in ("thousand", "million", "billion", "trillion"):
+            values.add(value * _EN_SCALES[nxt.rstrip("s")])
         if i > 0 and words[i - 1] in _EN_WORDS and words[i - 1].endswith("ty"):
             values.add(_EN_WORDS[words[i - 1]] + float(value))  # twenty-five
     return values
