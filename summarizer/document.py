@@ -11,6 +11,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from summarizer.errors import UnknownOptionError
+
 
 @dataclass(frozen=True)
 class Notice:
@@ -98,6 +100,25 @@ class Sentence:
         data = dataclasses.asdict(self)
         data["warnings"] = [w.as_dict() for w in self.warnings]
         return data
+
+
+#: How many key points a digest gives: 0 (none) to MAX_POINTS. Options, the web UI's slider,
+#: the CLI and both digests read this one rule (:func:`check_points`).
+DEFAULT_POINTS, MAX_POINTS = 3, 20
+
+
+def check_points(points: int) -> int:
+    """``points`` if it is a valid number of key points.
+
+    Raises:
+        UnknownOptionError: it is not a whole number from 0 to :data:`MAX_POINTS`.
+    """
+    if isinstance(points, bool) or not isinstance(points, int) or not 0 <= points <= MAX_POINTS:
+        raise UnknownOptionError(
+            f"The number of key points must be a whole number from 0 to {MAX_POINTS}, "
+            f"not {points!r}."
+        )
+    return points
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from summarizer.document import Article, KeyPoint, Notice, Result, Sentence
+from summarizer.document import (
+    DEFAULT_POINTS,
+    Article,
+    KeyPoint,
+    Notice,
+    Result,
+    Sentence,
+    check_points,
+)
 from summarizer.errors import UnknownOptionError
 from summarizer.segment import split_sentences
 from summarizer.translate import Translation, Translator
@@ -71,7 +79,7 @@ class Options:
     device: str = "auto"
     beams: int = 4
     backend: str = "auto"
-    points: int = 3
+    points: int = DEFAULT_POINTS
     digest: str = "extractive"
     digest_only: bool = False
     strip: bool = True
@@ -82,8 +90,7 @@ class Options:
             raise UnknownOptionError(
                 f"Unknown digest {self.digest!r}: choose one of {', '.join(DIGESTS)}."
             )
-        if not 1 <= self.points <= 20:
-            raise UnknownOptionError(f"points must be between 1 and 20, not {self.points}.")
+        check_points(self.points)
 
     @classmethod
     def fields(cls) -> set[str]:
@@ -448,6 +455,6 @@ def _with_summary(result: Result, options: Options, progress: Progress | None) -
     if progress:
         progress("digest", 0, 1)
     summary = Summarizer(options.summary_model, device=options.device).summarize(
-        result.text, max_points=max(options.points, 3)
+        result.text, points=options.points
     )
     return dataclasses.replace(result, summary=summary)

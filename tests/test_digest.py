@@ -13,7 +13,7 @@ from summarizer import key_sentences
 from summarizer.digest import Choice, Scorer, Summarizer, abstractive, select_key_points
 from summarizer.digest.extractive import load_scorer
 from summarizer.digest.features import FEATURE_NAMES, article_features, tfidf_rows
-from summarizer.document import Article
+from summarizer.document import MAX_POINTS, Article
 from summarizer.errors import ModelError, ModelNotAvailableError, UnknownOptionError
 from summarizer.segment import split_paragraphs, split_sentences
 
@@ -45,7 +45,7 @@ def _all_sentences(text: str) -> list[str]:
 
 @pytest.mark.parametrize("n", [1, 2, 3, 5])
 def test_key_sentences_are_source_sentences_in_document_order(n: int) -> None:
-    chosen = key_sentences(ARTICLE, n=n)
+    chosen = key_sentences(ARTICLE, points=n)
     sentences = _all_sentences(ARTICLE)
     assert len(chosen) == n
     positions = [sentences.index(s) for s in chosen]  # raises if not a source sentence
@@ -54,7 +54,7 @@ def test_key_sentences_are_source_sentences_in_document_order(n: int) -> None:
 
 
 def test_key_sentences_leave_out_boilerplate_and_quotes() -> None:
-    chosen = key_sentences(ARTICLE, n=3)
+    chosen = key_sentences(ARTICLE, points=3)
     assert not any(s.startswith("Baca juga") for s in chosen)
     assert not any(s.startswith('"') for s in chosen)
     assert chosen[0].startswith("Jakarta, CNN Indonesia -- Banjir")
@@ -71,19 +71,21 @@ def test_key_sentences_leave_out_boilerplate_and_quotes() -> None:
     ],
 )
 def test_key_sentences_edge_cases(text: str, n: int, expected: list[str]) -> None:
-    assert key_sentences(text, n=n) == expected
+    assert key_sentences(text, points=n) == expected
 
 
 def test_key_sentences_takes_an_article_and_uses_its_title() -> None:
     article = Article.from_text(ARTICLE, title="Tanggul Sungai Cileungsi Jebol")
     paragraphs = _paragraphs(ARTICLE)
-    assert key_sentences(article, n=3) == [
+    assert key_sentences(article, points=3) == [
         c.sentence for c in select_key_points(paragraphs, 3, title=article.title)
     ]
 
     def margin(title: str | None) -> float:
         """How far the sentence about the levee scores above the others, on average."""
-        scores = {c.sentence: c.score for c in select_key_points(paragraphs, 99, title=title)}
+        scores = {
+            c.sentence: c.score for c in select_key_points(paragraphs, MAX_POINTS, title=title)
+        }
         levee = next(v for k, v in scores.items() if "tanggul di dua titik jebol" in k)
         return levee - (sum(scores.values()) - levee) / (len(scores) - 1)
 
@@ -93,12 +95,12 @@ def test_key_sentences_takes_an_article_and_uses_its_title() -> None:
 @pytest.mark.parametrize("bad", [None, 42, ["Kalimat."], b"Kalimat."])
 def test_key_sentences_rejects_other_types(bad: object) -> None:
     with pytest.raises(TypeError, match="str or an Article"):
-        key_sentences(bad, n=3)  # type: ignore[arg-type]
+        key_sentences(bad, points=3)  # type: ignore[arg-type]
 
 
 def test_negative_n_is_an_error_that_says_what_is_valid() -> None:
-    with pytest.raises(UnknownOptionError, match="0 or more"):
-        key_sentences(ARTICLE, n=-1)
+    with pytest.raises(UnknownOptionError, match="from 0 to 20"):
+        key_sentences(ARTICLE, points=-1)
 
 
 def test_a_repeated_sentence_is_chosen_once() -> None:
@@ -106,7 +108,7 @@ def test_a_repeated_sentence_is_chosen_once() -> None:
     text = (
         f"{first} {first}\n\nBendungan itu mengairi 22.000 hektare sawah. Biayanya Rp1,9 triliun."
     )
-    chosen = key_sentences(text, n=3)
+    chosen = key_sentences(text, points=3)
     assert chosen.count(first) == 1
     assert len(chosen) == 3  # the copy is the only sentence left, so it fills the third slot
 
@@ -121,17 +123,17 @@ def test_a_10000_sentence_article_is_handled_in_linear_memory() -> None:
         for p in range(2000)
     ]
     started = time.perf_counter()
-    chosen = key_sentences("\n\n".join(paragraphs), n=5)
+    chosen = key_sentences("\n\n".join(paragraphs), points=5)
     assert len(chosen) == 5
     assert time.perf_counter() - started < 20
 
 
 def test_one_article_takes_well_under_50_ms() -> None:
-    key_sentences(ARTICLE, n=3)  # scorer loaded
+    key_sentences(ARTICLE, points=3)  # scorer loaded
     times = []
     for _ in range(20):
         started = time.perf_counter()
-        key_sentences(ARTICLE, n=3)
+        key_sentences(ARTICLE, points=3)
         times.append(time.perf_counter() - started)
     assert sorted(times)[len(times) // 2] < 0.05
 
@@ -330,7 +332,7 @@ def test_summarize_gives_bullets_from_every_chunk(
         return real(self, chunks, loaded)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Summarizer, "_generate", spy)
-    bullets = tiny.summarize(ENGLISH, max_points=3)
+    bullets = tiny.summarize(ENGLISH, points=3)
     assert 1 <= len(bullets) <= 3
     assert all(isinstance(b, str) and b.strip() == b and b for b in bullets)
     assert " ".join(seen[0]).split() == ENGLISH.split()  # the whole text went in
@@ -388,9 +390,9 @@ def test_bad_options_are_refused(kwargs: dict[str, object], message: str) -> Non
         Summarizer("m", **kwargs)  # type: ignore[arg-type]
 
 
-def test_max_points_below_one_is_refused() -> None:
-    with pytest.raises(UnknownOptionError, match="1 or more"):
-        Summarizer("m").summarize("Some text.", max_points=0)
+def test_points_below_zero_are_refused() -> None:
+    with pytest.raises(UnknownOptionError, match="from 0 to 20"):
+        Summarizer("m").summarize("Some text.", points=-1)
 
 
 def test_a_missing_model_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -598,8 +598,14 @@ def test_exit_code(errors: list[str], has_rows: bool, expected: int) -> None:
     from summarizer.cli.eval import exit_code
 
     rows = [Row("digest", "d", "LEAD-3", {}, 1, "article")] if has_rows else []
-    skipped = [Skip("translate", f"m{i}", "why", e) for i, e in enumerate(errors)]
-    skipped.append(Skip("translate", "not-named", "why", "RuntimeError"))
+    from summarizer import errors as package_errors
+
+    def error(name: str) -> Exception:
+        kind = getattr(package_errors, name, None) or RuntimeError
+        return kind("why")
+
+    skipped = [Skip("translate", f"m{i}", "why", error(e)) for i, e in enumerate(errors)]
+    skipped.append(Skip("translate", "not-named", "why", RuntimeError("why")))
     report = Report(rows, skipped, {}, "data", "now")
     assert exit_code(report, [f"m{i}" for i in range(len(errors))]) == expected
 

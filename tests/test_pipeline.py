@@ -37,6 +37,13 @@ def test_result_is_aligned_paragraph_by_paragraph(fake_translator: Translator) -
     assert result.model == "fake/model"
 
 
+def test_no_key_points_is_a_translation_alone(fake_translator: Translator) -> None:
+    """``points`` means the same everywhere: 0 asks for the translation without a digest."""
+    result = run(_article(), Options(points=0), translator=fake_translator)
+    assert result.key_points == []
+    assert len(result.paragraphs) == len(_article().paragraphs)
+
+
 def test_key_points_link_to_their_place(fake_translator: Translator) -> None:
     result = run(_article(), Options(points=3), translator=fake_translator)
     assert len(result.key_points) == 3
@@ -128,7 +135,7 @@ def test_an_unknown_format_is_an_option_error(fake_translator: Translator) -> No
     ("change", "message"),
     [
         ({"digest": "magic"}, "extractive, abstractive"),
-        ({"points": 0}, "between 1 and 20"),
+        ({"points": 21}, "from 0 to 20"),
         ({"colour": 1}, "Unknown option"),
     ],
 )

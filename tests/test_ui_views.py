@@ -262,7 +262,7 @@ def _request(app_module, **changes):
         ({"mode": "url", "url": "file:///etc/passwd"}, "file"),
         ({"mode": "url", "url": "http://127.0.0.1:1/x"}, "127.0.0.1"),
         ({"text": "Teks.", "model": "not a model!"}, "unknown translation model"),
-        ({"text": "Teks.", "points": 50}, "points must be between"),
+        ({"text": "Teks.", "points": 50}, "key points must be a whole number from 0 to 20"),
         ({"text": "Beranda\nBerita\nOlahraga\nLogin\nDaftar\nKontak"}, "no article"),
     ],
 )

@@ -1,8 +1,8 @@
 """The ``summarizer`` command: parses arguments, calls the core, maps errors to exit codes.
 
 Each subcommand lives in its own module with ``register(subparsers)``; the handler it sets
-returns an exit code. Exit codes: 0 success, 1 the work failed (some or all of it),
-2 usage error (bad arguments or input), 3 a model is not available.
+returns an exit code (summarizer.cli.common: 0 success, 1 the work failed, 2 bad arguments,
+input or output path, 3 a model is not available).
 """
 
 from __future__ import annotations
@@ -14,9 +14,25 @@ import sys
 from collections.abc import Sequence
 
 from summarizer import __version__
-from summarizer.errors import InputError, ModelError, SummarizerError, UnknownOptionError
+from summarizer.cli.common import (
+    EXIT_FAILED,
+    EXIT_MODEL,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_model_options,
+    exit_code_of,
+)
+from summarizer.errors import SummarizerError
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
+__all__ = [
+    "EXIT_FAILED",
+    "EXIT_MODEL",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "add_model_options",
+    "build_parser",
+    "main",
+]
 
 COMMANDS = [
     "summarizer.cli.translate",
@@ -24,7 +40,6 @@ COMMANDS = [
     "summarizer.cli.serve",
     "summarizer.cli.batch",
     "summarizer.cli.eval",
-    "summarizer.cli.bench",
 ]
 
 
@@ -58,32 +73,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         return int(args.handler(args))
-    except (InputError, UnknownOptionError) as exc:
-        print(f"summarizer: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except ModelError as exc:
-        print(f"summarizer: error: {exc}", file=sys.stderr)
-        return EXIT_MODEL
     except SummarizerError as exc:
         print(f"summarizer: error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        return exit_code_of(exc)
     except KeyboardInterrupt:
         print("summarizer: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
-
-
-def add_model_options(parser: argparse.ArgumentParser) -> None:
-    """The translation-model options shared by every command that translates."""
-    from summarizer.translate.backend import backend_names
-    from summarizer.translate.presets import DEFAULT_MODEL, PRESETS
-
-    parser.add_argument(
-        "--model",
-        help=f"preset ({', '.join(PRESETS)}), hub id or local directory "
-        f"(default: $SUMMARIZER_TRANSLATION_MODEL, else {DEFAULT_MODEL})",
-    )
-    parser.add_argument("--device", default="auto", help="auto, cuda, mps or cpu")
-    parser.add_argument("--beams", type=int, default=4, help="beam size; 1 is greedy")
-    parser.add_argument("--backend", default="auto", choices=backend_names())

@@ -14,9 +14,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from summarizer.evaluate import Report
 
+from summarizer.cli.common import (
+    EXIT_FAILED,
+    EXIT_MODEL,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_model_options,
+    exit_code_of,
+)
+
 DEFAULT_OUT = "out/eval"
-# The exit codes of summarizer.cli (kept here so that this module imports on its own).
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -44,15 +51,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         choices=("strip", "translate", "digest", "all"),
         help="what to evaluate (default: all)",
     )
-    parser.add_argument(
-        "--model",
-        "-m",
-        dest="models",
-        action="append",
-        metavar="M",
-        help="translation model: preset (opus-mt, nllb-600m, madlad-3b), hub id or local "
-        "directory; repeat to compare several in one table (default: opus-mt)",
-    )
+    add_model_options(parser, several=True)
     parser.add_argument(
         "--data",
         metavar="DIR|HUB-ID",
@@ -63,9 +62,6 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "--out", default=DEFAULT_OUT, metavar="DIR", help=f"report folder (default: {DEFAULT_OUT})"
     )
-    parser.add_argument("--device", default="auto", help="auto, cpu, cuda or mps (default: auto)")
-    parser.add_argument("--beams", type=int, default=4, help="beam size (default: 4)")
-    parser.add_argument("--backend", default="auto", help="translation backend (default: auto)")
     parser.add_argument(
         "--no-comet", dest="comet", action="store_false", help="do not compute COMET"
     )
@@ -129,20 +125,10 @@ def exit_code(report: Report, requested: Sequence[str], tasks: Sequence[str] = (
     nothing); else 0 when every named model was evaluated (and something was); 2 when a
     named model is unknown; 3 when one is not available; 1 when one failed otherwise.
     """
-    from summarizer import errors
-
     if empty_parts(report, tasks):
         return EXIT_FAILED
     missed = [s for s in report.skipped if s.task == "translate" and s.what in set(requested)]
     if not missed:
         return EXIT_OK if report.rows else EXIT_FAILED
-    codes = set()
-    for skip in missed:
-        kind = getattr(errors, skip.error or "", None)
-        if isinstance(kind, type) and issubclass(kind, errors.UnknownOptionError):
-            codes.add(EXIT_USAGE)
-        elif isinstance(kind, type) and issubclass(kind, errors.ModelError):
-            codes.add(EXIT_MODEL)
-        else:
-            codes.add(EXIT_FAILED)
+    codes = {EXIT_FAILED if skip.error is None else exit_code_of(skip.error) for skip in missed}
     return next(code for code in (EXIT_FAILED, EXIT_MODEL, EXIT_USAGE) if code in codes)

@@ -77,7 +77,7 @@ def _english(raw: bytes, args: argparse.Namespace) -> str:
         device=args.device,
         beams=args.beams,
         backend=args.backend,
-        points=args.points or Options.points,
+        points=args.points,
         strip=not args.no_strip,
     )
     result = run(raw, options)

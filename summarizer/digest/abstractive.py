@@ -4,7 +4,7 @@ transformers 5 has no summarization pipeline, so this calls ``AutoTokenizer`` an
 ``AutoModelForSeq2SeqLM.generate`` itself, in three steps: *preprocess* (sentences packed
 into chunks that fit the model's input window, never truncated), *forward* (one summary
 per chunk, under ``torch.inference_mode``), *postprocess* (chunk summaries merged, and
-summarised again while there are more than ``max_points`` of them, then split into
+summarised again while there are more than ``points`` of them, then split into
 bullet sentences). The model loads on first use, once per process and device.
 """
 
@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from summarizer.document import DEFAULT_POINTS, check_points
 from summarizer.errors import UnknownOptionError
 from summarizer.loading import (
     check_device,
@@ -32,7 +33,7 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "sshleifer/distilbart-cnn-12-6"
 # Even if a model claims a longer window, BART-style summarizers are trained on 1024.
 MAX_INPUT_TOKENS = 1024
-# How many times chunk summaries may be summarised again to fit ``max_points``.
+# How many times chunk summaries may be summarised again to fit ``points``.
 MAX_MERGE_ROUNDS = 3
 BATCH_SIZE = 4
 
@@ -83,24 +84,22 @@ class Summarizer:
         self.max_input_tokens = max_input_tokens
         self.max_summary_tokens = max_summary_tokens
 
-    def summarize(self, english_text: str, max_points: int = 5) -> list[str]:
-        """Summarise English text as at most ``max_points`` bullet sentences.
+    def summarize(self, english_text: str, points: int = DEFAULT_POINTS) -> list[str]:
+        """Summarise English text as at most ``points`` bullet sentences.
 
         Args:
             english_text: the (translated) article; any length, it is chunked.
-            max_points: the largest number of bullets to return.
+            points: the largest number of bullets to return (0: none).
 
         Returns:
             Bullet sentences in the order the model wrote them; empty for empty text.
 
         Raises:
-            UnknownOptionError: ``max_points`` is below 1.
+            UnknownOptionError: ``points`` is not 0 to MAX_POINTS.
             ModelNotAvailableError: the model is neither local nor downloadable.
             ModelError: the model could not be loaded.
         """
-        if max_points < 1:
-            raise UnknownOptionError(f"max_points must be 1 or more, not {max_points}")
-        if not english_text.strip():
+        if check_points(points) == 0 or not english_text.strip():
             return []
         loaded = self._load()
         text = english_text
@@ -109,7 +108,7 @@ class Summarizer:
             chunks = self.chunks(text, loaded)
             summaries = self._generate(chunks, loaded)
             bullets = _bullets(summaries)
-            if len(chunks) == 1 or len(bullets) <= max_points:
+            if len(chunks) == 1 or len(bullets) <= points:
                 break
             # Several chunks gave too many points: summarise their summaries, which are
             # much shorter than the text, so each round shrinks it.
@@ -117,7 +116,7 @@ class Summarizer:
             if len(merged) >= len(text):
                 break
             text = merged
-        return bullets[:max_points]
+        return bullets[:points]
 
     def chunks(self, text: str, loaded: _Loaded | None = None) -> list[str]:
         """Split ``text`` into model inputs that fit the window, at sentence boundaries.

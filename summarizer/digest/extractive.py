@@ -23,8 +23,8 @@ from typing import Any
 import numpy as np
 
 from summarizer.digest.features import FEATURE_NAMES, SparseRows, article_features
-from summarizer.document import Article
-from summarizer.errors import ModelError, UnknownOptionError
+from summarizer.document import DEFAULT_POINTS, Article, check_points
+from summarizer.errors import ModelError
 from summarizer.segment import split_paragraphs, split_sentences
 
 SCORER_FILE = "keypoint_scorer.json"
@@ -146,17 +146,17 @@ def load_scorer(path: str | None = None) -> Scorer:
 
 def select_key_points(
     paragraphs: Sequence[Sequence[str]],
-    n: int = 3,
+    points: int = DEFAULT_POINTS,
     *,
     title: str | None = None,
     penalties: Mapping[tuple[int, int], float] | None = None,
     scorer: Scorer | None = None,
 ) -> list[Choice]:
-    """Choose the ``n`` key sentences of an article.
+    """Choose the ``points`` key sentences of an article.
 
     Args:
         paragraphs: the article, one list of sentences per paragraph.
-        n: how many sentences to choose (fewer if the article has fewer).
+        points: how many sentences to choose (fewer if the article has fewer).
         title: the headline, if known; sentences that share its words score higher.
         penalties: logit penalties by (paragraph, sentence index), e.g. for sentences
             whose translation has warnings: a penalised sentence loses only to close
@@ -167,20 +167,19 @@ def select_key_points(
         The chosen sentences, in document order.
 
     Raises:
-        UnknownOptionError: ``n`` is negative.
+        UnknownOptionError: ``points`` is not 0 to MAX_POINTS (:func:`check_points`).
         ModelError: the shipped scorer cannot be read.
     """
-    if n < 0:
-        raise UnknownOptionError(f"the number of key points must be 0 or more, not {n}")
+    check_points(points)
     features = article_features(paragraphs, title)
     count = len(features.sentences)
-    if n == 0 or count == 0:
+    if points == 0 or count == 0:
         return []
     scorer = scorer or load_scorer()
     logits = scorer.logits(features.matrix)
     if penalties:
         logits = logits - np.array([penalties.get(pos, 0.0) for pos in features.positions])
-    chosen = _mmr(logits, features.vectors, min(n, count), scorer.redundancy)
+    chosen = _mmr(logits, features.vectors, min(points, count), scorer.redundancy)
     return [
         Choice(
             paragraph=features.positions[k][0],
@@ -192,20 +191,20 @@ def select_key_points(
     ]
 
 
-def key_sentences(text_or_article: str | Article, n: int = 3) -> list[str]:
-    """The ``n`` key sentences of an article, unchanged, in document order.
+def key_sentences(text_or_article: str | Article, points: int = DEFAULT_POINTS) -> list[str]:
+    """The ``points`` key sentences of an article, unchanged, in document order.
 
     Args:
         text_or_article: the article body as text (paragraphs separated by blank lines)
             or an :class:`~summarizer.document.Article` (its title then helps).
-        n: how many sentences to return (fewer if the article has fewer; none if it is empty).
+        points: how many sentences to return (fewer if the article has fewer; none if it is empty).
 
     Returns:
         Source sentences of the article, in the order they appear in it.
 
     Raises:
         TypeError: the input is neither a string nor an Article.
-        UnknownOptionError: ``n`` is negative.
+        UnknownOptionError: ``points`` is not 0 to MAX_POINTS.
     """
     if isinstance(text_or_article, Article):
         blocks, title = text_or_article.paragraphs, text_or_article.title
@@ -216,7 +215,7 @@ def key_sentences(text_or_article: str | Article, n: int = 3) -> list[str]:
             f"key_sentences takes a str or an Article, not {type(text_or_article).__name__}"
         )
     paragraphs = [split_sentences(block) for block in blocks]
-    return [choice.sentence for choice in select_key_points(paragraphs, n, title=title)]
+    return [choice.sentence for choice in select_key_points(paragraphs, points, title=title)]
 
 
 def _mmr(logits: np.ndarray, vectors: SparseRows, n: int, redundancy: float) -> list[int]:

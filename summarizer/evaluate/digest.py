@@ -40,7 +40,7 @@ def default_selector() -> tuple[str, Selector] | str:
         return f"the digest module cannot be imported ({exc})"
 
     def select(article: Article) -> list[str]:
-        return key_sentences(article, n=KEY_POINTS)
+        return key_sentences(article, points=KEY_POINTS)
 
     return "key_sentences", select
 

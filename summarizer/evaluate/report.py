@@ -64,16 +64,26 @@ class Row:
 
 @dataclass(frozen=True)
 class Skip:
-    """Something the run did not evaluate, and why (``error``: the exception's class name)."""
+    """Something the run did not evaluate, and why.
+
+    ``error`` is the exception that stopped it, kept for the caller (the CLI turns it into
+    an exit code); ``report.json`` holds its class name, and a report read back has none.
+    """
 
     task: str
     what: str
     reason: str
-    error: str | None = None
+    error: Exception | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict of every field."""
-        return dataclasses.asdict(self)
+        """A JSON-ready dict of every field (the error by its class name)."""
+        error = type(self.error).__name__ if self.error is not None else None
+        return {"task": self.task, "what": self.what, "reason": self.reason, "error": error}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Skip:
+        """A skip read back from ``report.json`` (the exception itself is not kept there)."""
+        return cls(data["task"], data["what"], data["reason"])
 
 
 @dataclass(frozen=True)
@@ -112,7 +122,7 @@ class Report:
         """A report read back from ``report.json``."""
         return cls(
             rows=[Row(**r) for r in data["rows"]],
-            skipped=[Skip(**s) for s in data["skipped"]],
+            skipped=[Skip.from_dict(s) for s in data["skipped"]],
             signatures=dict(data["signatures"]),
             data=data["data"],
             created=data["created"],

@@ -175,7 +175,7 @@ def _skip_model(label: str, reason: str, error: Exception, progress: Progress | 
     """The skip of a model that could not run, announced through ``progress``."""
     if progress:
         progress(f"translate: skipped {label}: {reason}")
-    return Skip("translate", label, reason, type(error).__name__)
+    return Skip("translate", label, reason, error)
 
 
 def _load_comet(outcome: Outcome) -> Any:

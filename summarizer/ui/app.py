@@ -20,7 +20,7 @@ from typing import Any
 
 import gradio as gr
 
-from summarizer.document import Article, Result
+from summarizer.document import DEFAULT_POINTS, MAX_POINTS, Article, Result
 from summarizer.errors import (
     EmptyInputError,
     FetchError,
@@ -162,7 +162,12 @@ def build_app(model: str | None = None) -> gr.Blocks:
                     elem_id="model-input",
                 )
                 points = gr.Slider(
-                    1, 10, value=3, step=1, label="Key points", elem_id="points-input"
+                    1,
+                    MAX_POINTS,
+                    value=DEFAULT_POINTS,
+                    step=1,
+                    label="Key points",
+                    elem_id="points-input",
                 )
             with gr.Row():
                 digest = gr.Radio(
