@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from summarizer import sources
 from summarizer.document import (
     DEFAULT_POINTS,
     Article,
@@ -29,6 +30,7 @@ from summarizer.document import (
 )
 from summarizer.errors import UnknownOptionError
 from summarizer.segment import split_sentences
+from summarizer.sources import Source
 from summarizer.translate import Translation, Translator
 from summarizer.translate.presets import DEFAULT_MODEL
 
@@ -112,10 +114,13 @@ class Options:
         return Translator(self.model, device=self.device, beams=self.beams, backend=self.backend)
 
 
-def prepare(source: str | bytes | Article, options: Options = Options()) -> Article:
-    """The article to translate: stripped from a page or pasted text, or taken as given."""
+def prepare(source: str | bytes | Source | Article, options: Options = Options()) -> Article:
+    """The article to translate: stripped from a page or pasted text (or a file's
+    :class:`~summarizer.sources.Source`), or taken as given."""
     if isinstance(source, Article):
         return source
+    if isinstance(source, Source):
+        return sources.to_article(source, options)
     from summarizer.stripping import strip
 
     if options.strip:
@@ -126,7 +131,7 @@ def prepare(source: str | bytes | Article, options: Options = Options()) -> Arti
 
 
 def run(
-    source: str | bytes | Article,
+    source: str | bytes | Source | Article,
     options: Options = Options(),
     *,
     translator: Translator | None = None,
@@ -176,7 +181,7 @@ class Update:
 
 
 def stream(
-    source: str | bytes | Article,
+    source: str | bytes | Source | Article,
     options: Options = Options(),
     *,
     translator: Translator | None = None,

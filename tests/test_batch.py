@@ -19,14 +19,7 @@ import pytest
 
 from summarizer.batch import runner
 from summarizer.batch.cache import CACHE_FILE, CachedTranslator, TranslationCache, model_identity
-from summarizer.batch.inputs import (
-    Unit,
-    discover,
-    markdown_text,
-    read_units,
-    reflow,
-    to_article,
-)
+from summarizer.batch.inputs import Unit, discover, read_units, to_article
 from summarizer.batch.manifest import DONE, FAILED, SKIPPED, Entry, Manifest
 from summarizer.batch.progress import LogReporter, NullReporter, TqdmReporter, reporter_for
 from summarizer.batch.runner import OutputError, run_batch, run_folder
@@ -34,6 +27,7 @@ from summarizer.cli import main
 from summarizer.document import Notice
 from summarizer.errors import EmptyInputError, InputError, NoArticleError
 from summarizer.pipeline import Options
+from summarizer.sources import markdown_text, reflow
 from summarizer.translate import Translation
 
 REPO = Path(__file__).resolve().parent.parent

@@ -71,6 +71,22 @@ def test_translate_file_to_output(toy_marian_dir: Path, tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == TOY_EXAMPLES[0][1] + "\n"
 
 
+def test_translate_reads_a_word_file_as_batch_does(toy_marian_dir: Path, tmp_path: Path) -> None:
+    """One loader for a file: a .docx is read for its text, not refused as binary data."""
+    import docx
+    from toy_models import TOY_EXAMPLES
+
+    document = docx.Document()
+    for source, _ in TOY_EXAMPLES[:2]:
+        document.add_paragraph(source)
+    path = tmp_path / "berita.docx"
+    document.save(str(path))
+    target = tmp_path / "en.txt"
+    args = ["translate", str(path), "--no-strip", "--model", str(toy_marian_dir), "-o"]
+    assert main([*args, str(target), "--device", "cpu"]) == EXIT_OK
+    assert len(target.read_text(encoding="utf-8").split("\n\n")) == 2
+
+
 @pytest.mark.parametrize("content", [b"", b"   \n\n", b"\x89PNG\r\n\x1a\n\x00\x00binary"])
 def test_bad_input_is_a_usage_error(tmp_path: Path, content: bytes, capsys) -> None:
     source = tmp_path / "bad.txt"

@@ -280,7 +280,7 @@ def test_an_upload_that_is_not_a_page_is_refused(app_module, tmp_path: Path) -> 
 
     path = tmp_path / "photo.png"
     path.write_bytes(b"\x89PNG\r\n")
-    with pytest.raises(gr.Error, match=r"upload a \.html"):
+    with pytest.raises(gr.Error, match=r"give a \.html"):
         app_module.run_request(_request(app_module, mode="upload", file=str(path)))
 
 
@@ -296,10 +296,33 @@ def test_input_over_the_size_limit_is_refused(app_module) -> None:
 
 
 def test_an_upload_is_read_as_bytes(app_module, tmp_path: Path) -> None:
+    from summarizer.sources import Source
+
     page = tmp_path / "berita.HTML"
     page.write_bytes("<html><body><p>Harga naik.</p></body></html>".encode("latin-1"))
     request = _request(app_module, mode="upload", file=str(page))
-    assert app_module.read_source(request) == page.read_bytes()
+    assert app_module.read_source(request) == Source("page", page.read_bytes())
+
+
+def test_an_uploaded_markdown_file_is_read_as_the_batch_reads_it(
+    app_module, tmp_path: Path
+) -> None:
+    """One loader: the UI reads a .md upload as Markdown, as batch does (no ``#`` left)."""
+    from summarizer.pipeline import Options
+    from summarizer.sources import read_file, to_article
+
+    path = tmp_path / "berita.md"
+    path.write_text(
+        "# Harga Cabai Naik\n\nHarga cabai di **Pasar Minggu** naik tajam pekan ini, kata "
+        "para pedagang. Pembeli mengeluh karena harga naik dua kali lipat.\n",
+        encoding="utf-8",
+    )
+    request = _request(app_module, mode="upload", file=str(path), strip=False)
+    source = app_module.read_source(request)
+    assert source == read_file(path)
+    article = to_article(source, Options(strip=False))
+    assert "#" not in article.text and "**" not in article.text
+    assert "Pasar Minggu" in article.text
 
 
 def test_a_page_fetched_without_stripping_keeps_its_address_and_charset(

@@ -4,37 +4,29 @@ A file holds one article (``.html``, ``.htm``, ``.txt``, ``.md``, ``.docx``, ``.
 many (``.json``, ``.jsonl``: one article per record, its text in a named field). Each
 article is a :class:`Unit` with a stable key, the SHA-256 of its content (what resume
 compares) and its raw payload; a unit that cannot be read carries the error instead, so a
-bad file becomes one failed line of the manifest rather than the end of the run.
+bad file becomes one failed line of the manifest rather than the end of the run. A file of
+one article is read by the core loader, :func:`summarizer.sources.read_file`, as the web UI
+and the CLI read it.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import io
 import json
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from summarizer import sources
 from summarizer.document import Article
-from summarizer.errors import (
-    BinaryInputError,
-    EmptyInputError,
-    EncodingError,
-    InputError,
-    InputTooLargeError,
-    NoArticleError,
-)
+from summarizer.errors import EmptyInputError, EncodingError, InputError, InputTooLargeError
+from summarizer.sources import FILE_SUFFIXES, Source, check_size, read_file, size_limit
 
-#: The file types a batch reads (lower-case suffixes); anything else is skipped.
-SUFFIXES = (".html", ".htm", ".txt", ".md", ".json", ".jsonl", ".docx", ".pdf")
 RECORD_SUFFIXES = (".json", ".jsonl")
-#: Largest .docx or .pdf read (the text inside still has the stripper's 5 MiB limit).
-MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+#: The file types a batch reads (lower-case suffixes); anything else is skipped.
+SUFFIXES = (*FILE_SUFFIXES, *RECORD_SUFFIXES)
 #: Largest .json file loaded whole; bigger collections belong in .jsonl (streamed).
 MAX_JSON_BYTES = 512 * 1024 * 1024
 #: Metadata a record, a .docx or a .pdf may give, used where the stripper found none.
@@ -145,13 +137,13 @@ def read_units(path: Path, root: Path, field: str = "text") -> Iterator[Unit]:
     if suffix == ".jsonl":
         yield from _jsonl_units(path, name, field)
         return
+    limit = MAX_JSON_BYTES if suffix == ".json" else size_limit(suffix)
     try:
-        size = path.stat().st_size
-        limit = _size_limit(suffix)
-        if size > limit:
-            yield Unit(name, None, _file_sha256(path), error=_too_large(size, limit, suffix))
-            return
+        check_size(path.stat().st_size, suffix, limit)
         data = path.read_bytes()
+    except InputTooLargeError as exc:
+        yield Unit(name, None, _file_sha256(path), error=exc)
+        return
     except OSError as exc:
         yield Unit(name, None, "", error=InputError(f"The file cannot be read: {exc.strerror}."))
         return
@@ -160,17 +152,11 @@ def read_units(path: Path, root: Path, field: str = "text") -> Iterator[Unit]:
         yield from _json_units(data, name, digest, field)
         return
     try:
-        if suffix == ".docx":
-            text, metadata = docx_text(data)
-            yield Unit(name, None, digest, "text", text, metadata)
-        elif suffix == ".pdf":
-            text, metadata = pdf_text(data)
-            yield Unit(name, None, digest, "text", text, metadata)
-        else:
-            kind = "markdown" if suffix == ".md" else "page"
-            yield Unit(name, None, digest, kind, data)
+        source = read_file(path, data)
     except InputError as exc:
         yield Unit(name, None, digest, error=exc)
+    else:
+        yield Unit(name, None, digest, source.kind, source.payload, source.metadata)
 
 
 def count_units(path: Path) -> int:
@@ -195,22 +181,11 @@ def to_article(unit: Unit, options: Any) -> Article:
         InputError: the unit's own error, or what the stripper found (empty, binary,
             undecodable, too large, no article).
     """
-    from summarizer.pipeline import prepare
-
     if unit.error is not None:
         raise unit.error
-    payload = unit.payload
-    if payload is None:
+    if unit.payload is None:
         raise EmptyInputError("The input is empty.")
-    if unit.kind == "markdown":
-        from summarizer.stripping.decode import to_text
-
-        payload = markdown_text(to_text(payload))
-    article = prepare(payload, options)
-    missing: dict[str, Any] = {
-        key: value for key, value in unit.metadata.items() if not getattr(article, key, None)
-    }
-    return dataclasses.replace(article, **missing) if missing else article
+    return sources.to_article(Source(unit.kind, unit.payload, unit.metadata), options)
 
 
 # ---------------------------------------------------------------------------------------
@@ -299,158 +274,8 @@ def _utf8(data: bytes) -> str:
 
 
 # ---------------------------------------------------------------------------------------
-# Markdown, .docx and .pdf
-# ---------------------------------------------------------------------------------------
-
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-_MD_RULES = [
-    (re.compile(r"<!--.*?-->", re.DOTALL), ""),
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
-    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE), r"\1"),  # headings
-    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE), ""),  # block quotes
-    (re.compile(r"^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$", re.MULTILINE), ""),  # rules
-    (re.compile(r"^([ \t]*)[-*+][ \t]+", re.MULTILINE), r"\1"),  # bullets
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # strong
-    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),  # emphasis
-    (re.compile(r"`([^`]*)`"), r"\1"),  # inline code
-]
-
-
-def markdown_text(text: str) -> str:
-    """Plain text from Markdown: markup removed, headings and paragraphs kept as lines."""
-    front = _FRONT_MATTER.match(text)
-    title = ""
-    if front:
-        for line in front.group(1).splitlines():
-            key, _, value = line.partition(":")
-            if key.strip().lower() == "title":
-                title = value.strip().strip("\"'")
-        text = text[front.end() :]
-    for pattern, replacement in _MD_RULES:
-        text = pattern.sub(replacement, text)
-    return f"{title}\n\n{text}" if title else text
-
-
-def docx_text(data: bytes) -> tuple[str, dict[str, str]]:
-    """The paragraphs of a .docx file, blank-line separated, and its title.
-
-    Raises:
-        BinaryInputError: the file is not a readable .docx.
-        EmptyInputError: it holds no text.
-    """
-    try:
-        import docx
-    except ImportError as exc:  # pragma: no cover - a dependency
-        raise BinaryInputError(
-            "Reading .docx files needs python-docx: pip install python-docx."
-        ) from exc
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises zip, XML and key errors alike
-        raise BinaryInputError(
-            f"The file is not a readable .docx document ({type(exc).__name__}); "
-            "open it in a word processor and save it again, or save its text as .txt."
-        ) from None
-    paragraphs = [p.text.strip() for p in document.paragraphs if p.text.strip()]
-    if not paragraphs:
-        raise EmptyInputError("The .docx document holds no text.")
-    metadata = {}
-    title = (document.core_properties.title or "").strip()
-    if title:
-        metadata["title"] = title
-    return "\n\n".join(paragraphs), metadata
-
-
-def pdf_text(data: bytes) -> tuple[str, dict[str, str]]:
-    """The text of a PDF's pages, its hard-wrapped lines joined into paragraphs.
-
-    Raises:
-        BinaryInputError: the file is not a readable PDF, or is encrypted.
-        NoArticleError: the PDF has no text layer (a scan).
-    """
-    try:
-        from pypdf import PdfReader
-    except ImportError as exc:  # pragma: no cover - a dependency
-        raise BinaryInputError("Reading .pdf files needs pypdf: pip install pypdf.") from exc
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise BinaryInputError("The PDF is encrypted; save an unencrypted copy.")
-        pages = [page.extract_text() or "" for page in reader.pages]
-        info = reader.metadata
-        title = str(info.title or "").strip() if info else ""
-    except InputError:
-        raise
-    except Exception as exc:  # pypdf raises many kinds of errors on broken files
-        raise BinaryInputError(
-            f"The file is not a readable PDF ({type(exc).__name__}); save its text as .txt instead."
-        ) from None
-    text = "\n\n".join(reflow(page) for page in pages if page.strip())
-    if not text.strip():
-        raise NoArticleError(
-            "The PDF has no text layer (a scanned page?): run OCR on it first, "
-            "or give the article's web page or text."
-        )
-    return text, {"title": title} if title else {}
-
-
-_LINE_END = re.compile(r"[.!?:\"”’)]$")
-
-
-def reflow(page: str) -> str:
-    """Join a PDF page's hard-wrapped lines into paragraphs.
-
-    A paragraph ends at a blank line, or at a short line that ends a sentence (a full
-    line ending in a full stop is usually wrapped mid-paragraph).
-    """
-    lines = [line.strip() for line in page.splitlines()]
-    width = max((len(line) for line in lines), default=0)
-    paragraphs: list[str] = []
-    current = ""
-    for line in lines:
-        if not line:
-            if current:
-                paragraphs.append(current)
-            current = ""
-            continue
-        if not current:
-            current = line
-        elif current.endswith("-") and not current.endswith(" -"):
-            current += line  # Indonesian reduplication ("anak-anak") wraps at the hyphen
-        else:
-            current += " " + line
-        if _LINE_END.search(line) and len(line) < 0.85 * width:
-            paragraphs.append(current)
-            current = ""
-    if current:
-        paragraphs.append(current)
-    return "\n\n".join(paragraphs)
-
-
-# ---------------------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------------------
-
-
-def _size_limit(suffix: str) -> int:
-    """The largest file of this type read whole."""
-    from summarizer.stripping.decode import MAX_INPUT_BYTES
-
-    if suffix in (".docx", ".pdf"):
-        return MAX_DOCUMENT_BYTES
-    if suffix == ".json":
-        return MAX_JSON_BYTES
-    return MAX_INPUT_BYTES
-
-
-def _too_large(size: int, limit: int, suffix: str) -> InputTooLargeError:
-    """The error for a file over its type's size limit, with what to do instead."""
-    hint = " Put many articles in a .jsonl file (one record per line)." if suffix == ".json" else ""
-    return InputTooLargeError(
-        f"The file is {size / 1_048_576:.1f} MiB; the limit for {suffix} files is "
-        f"{limit / 1_048_576:.0f} MiB. Give one article per file.{hint}"
-    )
 
 
 def _file_sha256(path: Path) -> str:

@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from summarizer import sources
 from summarizer.cli import EXIT_OK, add_model_options
-from summarizer.errors import InputError, OutputError
+from summarizer.errors import OutputError
 from summarizer.output import write_atomic
 
 
@@ -40,14 +41,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     """Translate the file (or stdin) and write the English; returns the exit code."""
-    try:
-        raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
-    except OSError as exc:
-        raise InputError(
-            f"Cannot read {args.file}: {exc.strerror or exc}. Check the path, or give - to "
-            "read standard input."
-        ) from None
-    english = _english(raw, args)
+    if args.file == "-":
+        source = sources.Source("page", sys.stdin.buffer.read())
+    else:
+        source = sources.read_file(Path(args.file), types=None)
+    english = _english(source, args)
     if args.output:
         try:
             write_atomic(args.output, english)
@@ -60,17 +58,15 @@ def handle(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _english(raw: bytes, args: argparse.Namespace) -> str:
+def _english(source: sources.Source, args: argparse.Namespace) -> str:
     """The text to print: key points when asked for, the English title and body."""
     from summarizer.pipeline import Options, default_model, run
 
     model = default_model(args.model)
     if args.no_strip and not args.points:
         # Every line as it is: the translator keeps the layout (line breaks, blank lines).
-        from summarizer.stripping.decode import to_text
-
         options = Options(model=model, device=args.device, beams=args.beams, backend=args.backend)
-        (english,) = options.translator().translate([to_text(raw)])
+        (english,) = options.translator().translate([sources.as_text(source)])
         return english.rstrip("\n") + "\n"
     options = Options(
         model=model,
@@ -80,7 +76,7 @@ def _english(raw: bytes, args: argparse.Namespace) -> str:
         points=args.points,
         strip=not args.no_strip,
     )
-    result = run(raw, options)
+    result = run(source, options)
     parts = []
     if args.points:
         parts.append("\n".join(f"- {point.text}" for point in result.key_points))

@@ -8,7 +8,6 @@ so the page starts in seconds.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 import re
@@ -20,6 +19,7 @@ from typing import Any
 
 import gradio as gr
 
+from summarizer import sources
 from summarizer.document import DEFAULT_POINTS, MAX_POINTS, Article, Result
 from summarizer.errors import (
     EmptyInputError,
@@ -32,6 +32,7 @@ from summarizer.errors import (
     UnknownOptionError,
 )
 from summarizer.pipeline import MODEL_ENV, Update, default_model  # noqa: F401 (MODEL_ENV: re-exported)
+from summarizer.sources import Source
 from summarizer.ui import style, views
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 #: Uploads larger than this are refused by Gradio before they reach the handler.
 MAX_FILE_SIZE = "5mb"
-UPLOAD_TYPES = [".html", ".htm", ".txt", ".md"]
+UPLOAD_TYPES = list(sources.FILE_SUFFIXES)
 INPUT_MODES = ("paste", "upload", "url")
 #: One run at a time: a CPU (or one GPU) is fastest with one batch stream at once.
 CONCURRENCY_LIMIT = 1
@@ -125,7 +126,8 @@ def build_app(model: str | None = None) -> gr.Blocks:
                 )
             with gr.Tab("Upload", id="upload") as upload_tab:
                 upload = gr.File(
-                    label="A saved page (.html, .htm) or a text file (.txt, .md), up to 5 MB",
+                    label="A saved page (.html, .htm), a text, Markdown, Word or PDF file, "
+                    "up to 5 MB",
                     file_types=UPLOAD_TYPES,
                     type="filepath",
                     elem_id="file-input",
@@ -444,51 +446,26 @@ def _fixes(exc: SummarizerError, model: str) -> list[str]:
     return []
 
 
-def read_source(request: Request) -> str | bytes | Article:
-    """The input of the chosen tab: pasted text, an uploaded file's bytes, or a fetched page.
+def read_source(request: Request) -> Source | Article:
+    """The input of the chosen tab, read by the core's loader (:mod:`summarizer.sources`):
+    pasted text, an uploaded file, or the page at an address.
 
     Raises:
         EmptyInputError: the chosen tab holds nothing.
-        InputTooLargeError: the uploaded file is over the size limit.
+        InputError: the uploaded file is of another type, too large or unreadable.
         FetchError: the URL is refused or cannot be fetched.
     """
     if request.mode == "upload":
         if not request.file:
-            raise EmptyInputError("Choose a file to upload first (.html, .htm, .txt or .md).")
-        path = Path(request.file)
-        if path.suffix.lower() not in UPLOAD_TYPES:
-            raise InputError(
-                f"{path.name} is not a page or a text file: upload a .html, .htm, .txt or .md file."
+            raise EmptyInputError(
+                f"Choose a file to upload first ({', '.join(sources.FILE_SUFFIXES)})."
             )
-        from summarizer.stripping import MAX_INPUT_BYTES
-
-        if path.stat().st_size > MAX_INPUT_BYTES:
-            raise InputTooLargeError(
-                f"{path.name} is over the {MAX_INPUT_BYTES // (1024 * 1024)} MB limit: "
-                "upload only the article's page, or paste its text."
-            )
-        return path.read_bytes()
+        return sources.read_file(Path(request.file))
     if request.mode == "url":
         if not request.url:
             raise EmptyInputError("Enter the address of an article (https://…) first.")
-        if request.strip:
-            from summarizer.stripping import strip_url
-
-            return strip_url(request.url)
-        from summarizer.stripping import as_plain_article
-        from summarizer.stripping.fetch import fetch
-
-        # Kept whole, but decoded with the server's charset and labelled with its address,
-        # as strip_url does for a stripped page.
-        page = fetch(request.url)
-        article = as_plain_article(page.content, encoding=page.charset)
-        return dataclasses.replace(article, url=page.url)
-    if not request.text.strip():
-        raise EmptyInputError(
-            "There is nothing to translate: paste an article into the box, "
-            "or use the Upload or URL tab."
-        )
-    return request.text
+        return sources.from_url(request.url, strip=request.strip)
+    return sources.from_text(request.text)
 
 
 def user_message(exc: SummarizerError) -> str:
