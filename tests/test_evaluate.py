@@ -668,3 +668,22 @@ def test_lead3_uses_the_corpus_sentence_split(tmp_path: Path) -> None:
     assert data.digest[0].items[0].article.paragraphs[0] == "Banjir melanda Warga mengungsi."
     report = evaluate("digest", data=data, selector=("none", lambda article: []))
     assert rows_by(report, "digest", "LEAD-3")["indosum"].metrics["ROUGE-1"] == pytest.approx(100.0)
+
+
+def test_the_parts_and_metrics_are_named_once() -> None:
+    """The command line, the loader and the runner read the one registry of parts."""
+    from summarizer.cli import build_parser
+    from summarizer.errors import UnknownOptionError
+    from summarizer.evaluate import TASKS, TRANSLATION_METRICS
+    from summarizer.evaluate.translation import score_rows
+
+    parser = build_parser()
+    for name in (*TASKS, "all"):
+        assert parser.parse_args(["eval", name]).task == name
+    with pytest.raises(SystemExit):
+        parser.parse_args(["eval", "summaries"])
+    with pytest.raises(UnknownOptionError, match="choose from strip, translate, digest or all"):
+        evaluate("summaries")
+    scores, signatures = score_rows([], ["The cat sat."], ["The cat sat."])
+    assert set(scores) == set(signatures) == set(TRANSLATION_METRICS)
+    assert all(TASKS["translate"].metrics.index(name) >= 0 for name in scores)

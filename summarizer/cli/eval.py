@@ -35,6 +35,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     Returns:
         The ``eval`` parser (its ``handler`` default is :func:`handle`).
     """
+    from summarizer.evaluate.tasks import ALL, TASKS
+
     parser = subparsers.add_parser(
         "eval",
         help="score the tool on sample articles with reference translations and summaries",
@@ -48,7 +50,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         "task",
         nargs="?",
         default="all",
-        choices=("strip", "translate", "digest", "all"),
+        choices=(*TASKS, ALL),
         help="what to evaluate (default: all)",
     )
     add_model_options(parser, several=True)
@@ -79,7 +81,7 @@ def handle(args: argparse.Namespace) -> int:
         SummarizerError: bad options or unreadable data (the CLI maps it to an exit code).
     """
     from summarizer.evaluate import evaluate, to_markdown
-    from summarizer.evaluate.data import TASKS
+    from summarizer.evaluate.tasks import task_names
     from summarizer.pipeline import default_model
 
     def factory(name: str) -> Any:
@@ -102,7 +104,7 @@ def handle(args: argparse.Namespace) -> int:
     )
     print(to_markdown(report, chart=None))
     print(f"Report written to {args.out}/ (report.md, report.json, report.png, outputs/)")
-    tasks = TASKS if args.task == "all" else (args.task,)
+    tasks = task_names(args.task)
     for task in empty_parts(report, tasks):
         reasons = "; ".join(f"{s.what}: {s.reason}" for s in report.skipped if s.task == task)
         print(

@@ -10,7 +10,6 @@ a JSONL/CSV/TSV file or a hub dataset id. Metrics are sacreBLEU's and rouge-scor
 from __future__ import annotations
 
 from summarizer.evaluate.data import (
-    TASKS,
     DataNotAvailableError,
     EvalData,
     load_data,
@@ -18,15 +17,18 @@ from summarizer.evaluate.data import (
 )
 from summarizer.evaluate.report import Report, Row, Skip, load_report, to_markdown, write_report
 from summarizer.evaluate.runner import DEFAULT_MODELS, evaluate
+from summarizer.evaluate.tasks import TASKS, TRANSLATION_METRICS, Task
 
 __all__ = [
     "DEFAULT_MODELS",
     "TASKS",
+    "TRANSLATION_METRICS",
     "DataNotAvailableError",
     "EvalData",
     "Report",
     "Row",
     "Skip",
+    "Task",
     "evaluate",
     "load_data",
     "load_report",

@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.document import Article
-from summarizer.errors import InputError, UnknownOptionError
+from summarizer.errors import InputError
+from summarizer.evaluate.tasks import TASKS, task_names
 from summarizer.evaluate.text import detokenize
 
 log = logging.getLogger(__name__)
 
-TASKS = ("strip", "translate", "digest")
 # Sentences per paragraph when NTREX documents are rebuilt as articles: news paragraphs
 # hold one to three sentences, and a paragraph of several makes the article path segment.
 PARAGRAPH_SENTENCES = 3
@@ -202,12 +202,7 @@ def load_data(
             that cannot be reached.
         UnknownOptionError: a task name is not one of ``TASKS``.
     """
-    wanted = set(tasks)
-    unknown = wanted - set(TASKS)
-    if unknown:
-        raise UnknownOptionError(
-            f"unknown evaluation task {sorted(unknown)[0]!r}; choose from {', '.join(TASKS)}"
-        )
+    wanted = {name for task in tasks for name in task_names(task)}
     if limit is not None and limit < 1:
         raise InputError(f"limit must be at least 1, not {limit}")
     if source is None:

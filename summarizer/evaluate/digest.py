@@ -79,18 +79,18 @@ def evaluate_digest(
             elapsed = time.perf_counter() - start
             scores = metrics.rouge(predictions, references)
             outcome.rows.append(
-                Row(
-                    task="digest",
-                    dataset=dataset.name,
-                    system=name,
-                    metrics={
+                Row.timed(
+                    "digest",
+                    dataset.name,
+                    name,
+                    {
                         "ROUGE-1": scores["rouge1"],
                         "ROUGE-2": scores["rouge2"],
                         "ROUGE-L": scores["rougeL"],
                     },
-                    items=len(predictions),
-                    unit="article",
-                    seconds_per_item=elapsed / len(predictions),
+                    len(predictions),
+                    "article",
+                    elapsed,
                     load_seconds=warm_up,
                     baseline=baseline,
                 )

@@ -15,12 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-# The metric each task's chart plots, in order of preference.
-PRIMARY_METRIC = {
-    "translate": ("chrF++", "BLEU"),
-    "digest": ("ROUGE-L", "ROUGE-1"),
-    "strip": ("body F1",),
-}
+from summarizer.evaluate.tasks import TASKS
+
 REPORT_FILES = ("report.md", "report.json", "report.png")
 
 
@@ -56,6 +52,22 @@ class Row:
     baseline: bool = False
     breakdown: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def timed(
+        cls,
+        task: str,
+        dataset: str,
+        system: str,
+        metrics: dict[str, float],
+        items: int,
+        unit: str,
+        seconds: float,
+        **fields: Any,
+    ) -> Row:
+        """The row of ``items`` scored in ``seconds`` of wall time (model load excluded):
+        every part builds its rows here, so that time per item means the same in all."""
+        return cls(task, dataset, system, metrics, items, unit, seconds / items, **fields)
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""
@@ -271,7 +283,6 @@ DISPLAY_NAMES = {
     "key_sentences": "key points (this tool)",
     "summarizer.stripping": "stripper (this tool)",
 }
-PART_TITLES = {"translate": "Translation", "digest": "Key points", "strip": "Stripper"}
 
 
 @dataclass(frozen=True)
@@ -297,9 +308,9 @@ def display_name(system: str) -> str:
 
 
 def chart_bars(report: Report) -> dict[str, list[Bar]]:
-    """Per evaluated part (in PRIMARY_METRIC order), a bar per row with its main metric."""
+    """Per evaluated part (in the registry's order), a bar per row with its main metric."""
     panels: dict[str, list[Bar]] = {}
-    for task, preferred in PRIMARY_METRIC.items():
+    for task, preferred in ((t.name, t.metrics) for t in TASKS.values()):
         rows = [r for r in report.rows if r.task == task]
         if not any(not r.baseline for r in rows):
             continue  # nothing of the tool itself was evaluated: no panel
@@ -379,7 +390,9 @@ def _panel(axes: Any, task: str, bars: list[Bar]) -> None:
     axes.set_xlim(0, 118)  # the same axis in every panel; room for the labels after 100
     axes.set_xticks(range(0, 101, 20))
     metrics = ", ".join(dict.fromkeys(b.metric for b in bars))
-    axes.set_title(f"{PART_TITLES.get(task, task)}: {metrics}", fontsize=10, loc="left")
+    axes.set_title(
+        f"{TASKS[task].title if task in TASKS else task}: {metrics}", fontsize=10, loc="left"
+    )
     axes.grid(True, axis="x", alpha=0.3)
 
 

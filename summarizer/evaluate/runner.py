@@ -14,12 +14,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from summarizer.errors import ModelError, SummarizerError, UnknownOptionError
-from summarizer.evaluate.data import TASKS, EvalData, load_data
+from summarizer.errors import ModelError, SummarizerError
+from summarizer.evaluate.data import EvalData, load_data
 from summarizer.evaluate.digest import Selector, default_selector, evaluate_digest
 from summarizer.evaluate.metrics import comet_available, load_comet
 from summarizer.evaluate.report import Outcome, Report, Skip, write_report
 from summarizer.evaluate.stripping import Stripper, default_stripper, evaluate_stripper
+from summarizer.evaluate.tasks import task_names
 from summarizer.evaluate.translation import (
     copy_baseline,
     evaluate_translator,
@@ -71,11 +72,7 @@ def evaluate(
         UnknownOptionError: ``task`` is not one of the tasks.
         DataNotAvailableError: the data source cannot be found or read.
     """
-    if task not in (*TASKS, "all"):
-        raise UnknownOptionError(
-            f"unknown evaluation task {task!r}; choose from {', '.join(TASKS)} or all"
-        )
-    tasks = TASKS if task == "all" else (task,)
+    tasks = task_names(task)
     loaded = data if isinstance(data, EvalData) else load_data(data, tasks, limit)
     outcome = Outcome()
     if "strip" in tasks:

@@ -131,14 +131,14 @@ def _score(
         scored["title F1"] = mean(titles)
     breakdown = {site: mean(values) for site, values in sorted(by_site.items())}
     breakdown["overall"] = scored["body F1"]
-    row = Row(
-        task="strip",
-        dataset=f"{dataset} · {mode}",
-        system=name,
-        metrics=scored,
-        items=len(cases),
-        unit="page",
-        seconds_per_item=elapsed / len(cases),
+    row = Row.timed(
+        "strip",
+        f"{dataset} · {mode}",
+        name,
+        scored,
+        len(cases),
+        "page",
+        elapsed,
         load_seconds=warm_up,
         baseline=baseline,
         breakdown=breakdown,

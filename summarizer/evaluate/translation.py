@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from summarizer.evaluate import metrics
 from summarizer.evaluate.data import TranslationSet
 from summarizer.evaluate.report import Outcome, Row, Skip
+from summarizer.evaluate.tasks import TRANSLATION_METRICS
 from summarizer.segment import split_paragraphs
 
 log = logging.getLogger(__name__)
@@ -62,15 +63,10 @@ def score_rows(
     comet_model: Any = None,
 ) -> tuple[dict[str, float], dict[str, str]]:
     """BLEU, chrF++ (and COMET with a loaded COMET model) of hypotheses, with signatures."""
-    bleu = metrics.bleu(hypotheses, references)
-    chrf = metrics.chrf_pp(hypotheses, references)
-    scores = {bleu.name: bleu.score, chrf.name: chrf.score}
-    signatures = {bleu.name: bleu.signature, chrf.name: chrf.signature}
+    results = [metric(hypotheses, references) for metric in TRANSLATION_METRICS.values()]
     if comet_model is not None:
-        comet = metrics.comet(comet_model, sources, hypotheses, references)
-        scores[comet.name] = comet.score
-        signatures[comet.name] = comet.signature
-    return scores, signatures
+        results.append(metrics.comet(comet_model, sources, hypotheses, references))
+    return {r.name: r.score for r in results}, {r.name: r.signature for r in results}
 
 
 def copy_baseline(dataset: TranslationSet) -> Outcome:
@@ -149,14 +145,14 @@ def _sentence_level(
     hypotheses = _translate_sentences(translator, sources)
     elapsed = time.perf_counter() - start
     scores, signatures = score_rows(sources, hypotheses, references, comet_model)
-    row = Row(
-        task="translate",
-        dataset=f"{dataset.name} · sentences",
-        system=name,
-        metrics=scores,
-        items=len(sources),
-        unit="sentence",
-        seconds_per_item=elapsed / len(sources),
+    row = Row.timed(
+        "translate",
+        f"{dataset.name} · sentences",
+        name,
+        scores,
+        len(sources),
+        "sentence",
+        elapsed,
         tokens_per_second=_rate(metrics.count_tokens(hypotheses), elapsed),
         load_seconds=loaded,
     )
@@ -199,14 +195,14 @@ def _article_level(
             f"{misaligned} of {len(documents)} articles came back with a different number "
             "of paragraphs (scored as whole articles)"
         )
-    row = Row(
-        task="translate",
-        dataset=f"{dataset.name} · articles",
-        system=name,
-        metrics=scores,
-        items=len(documents),
-        unit="article",
-        seconds_per_item=elapsed / len(documents),
+    row = Row.timed(
+        "translate",
+        f"{dataset.name} · articles",
+        name,
+        scores,
+        len(documents),
+        "article",
+        elapsed,
         tokens_per_second=_rate(metrics.count_tokens(outputs), elapsed),
         load_seconds=loaded,
         notes=notes,
