@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summarizer.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_model_options
 from summarizer.errors import OutputError
+
+if TYPE_CHECKING:
+    from summarizer.batch.runner import Summary
 
 _MAX_LISTED_FAILURES = 20
 
@@ -62,13 +68,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--no-cache", action="store_true", help="keep no translation cache")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar or lines")
+    _add_engine_options(parser)
     parser.set_defaults(handler=handle)
+
+
+def _add_engine_options(parser: argparse.ArgumentParser) -> None:
+    """``--engine`` and the options of the Ray engine."""
+    group = parser.add_argument_group("engine (see the README, Batch: Scaling out)")
+    group.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="local: this process (default); ray: shards on the workers of a Ray cluster "
+        '(needs pip install -e ".[ray]")',
+    )
+    group.add_argument(
+        "--address",
+        help="Ray cluster: auto (started here with ray start) or ray://HOST:10001 "
+        "(default: a cluster of this machine, for this run)",
+    )
+    group.add_argument("--workers", type=int, help="Ray workers (default: one per CPU or GPU)")
+    group.add_argument(
+        "--gpus-per-worker", type=float, help="GPUs per Ray worker, e.g. 1 or 0.5 (default: 0)"
+    )
+    group.add_argument(
+        "--shard-size",
+        type=int,
+        help="articles per shard, at least; rounded up to whole groups (default: 64)",
+    )
 
 
 def handle(args: argparse.Namespace) -> int:
     """Run the batch with a progress display; returns the exit code."""
     from summarizer.batch.progress import reporter_for
-    from summarizer.batch.runner import run_folder
     from summarizer.pipeline import Options
 
     if args.batch_size is not None and args.batch_size < 1:
@@ -82,8 +114,11 @@ def handle(args: argparse.Namespace) -> int:
         digest_only=args.digest_only,
         strip=not args.no_strip,
     )
+    engine, unused = _engine(args)
+    if unused:
+        return _usage(f"{unused} needs --engine ray")
     try:
-        summary = run_folder(
+        summary = engine(
             args.articles_dir,
             args.out_dir,
             options,
@@ -114,6 +149,25 @@ def handle(args: argparse.Namespace) -> int:
     if summary.stopped:
         print(f"summarizer: error: {summary.stopped}", file=sys.stderr)
     return EXIT_FAILED if summary.exit_code else EXIT_OK
+
+
+def _engine(args: argparse.Namespace) -> tuple[Callable[..., Summary], str | None]:
+    """The engine's entry point (Ray options bound), and a Ray option given without it."""
+    from summarizer.batch.runner import run_folder
+
+    ray_options = {
+        "address": args.address,
+        "workers": args.workers,
+        "gpus_per_worker": args.gpus_per_worker,
+        "shard_size": args.shard_size,
+    }
+    given = {k: v for k, v in ray_options.items() if v is not None}
+    if args.engine == "local":
+        unused = next(iter(given), None)
+        return run_folder, unused and "--" + unused.replace("_", "-")
+    from summarizer.batch.distributed import run_distributed
+
+    return functools.partial(run_distributed, **given), None
 
 
 def _usage(message: str) -> int:
