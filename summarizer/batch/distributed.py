@@ -376,10 +376,10 @@ def _connected(ray: Any, address: str | None) -> Iterator[None]:
         yield
         return
     settings: dict[str, Any] = {"logging_level": logging.WARNING}
-    if address is None:  # a cluster of this machine, for this run only
+    if address is None:  # a new cluster of this machine for this run, never another's
         settings.update(include_dashboard=False, object_store_memory=_OBJECT_STORE_BYTES)
     try:
-        ray.init(address=address, **settings)
+        ray.init(address=address or "local", **settings)
     except ConnectionError as exc:
         raise UnknownOptionError(
             f"No Ray cluster at {address} ({exc}): start one with `ray start --head`, give "
