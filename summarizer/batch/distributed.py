@@ -250,12 +250,10 @@ class ShardWorker:
 
     Args:
         job: the run's folders and options.
-        progress: the driver's :class:`ProgressBox` actor.
     """
 
-    def __init__(self, job: _Job, progress: Any) -> None:
+    def __init__(self, job: _Job) -> None:
         self.job = job
-        self.progress = progress
         self.error: SummarizerError | None = None
         self.translator = _translator(job.options, job.batch_size)
         try:
@@ -267,10 +265,15 @@ class ShardWorker:
         """None once the model is loaded; the error if it could not be."""
         return self.error
 
-    def run(self, shard: Shard) -> Summary | SummarizerError:
-        """Translate one shard into the output folder; its summary, or what stopped it."""
+    def run(self, shard: Shard, progress: Any) -> Summary | SummarizerError:
+        """Translate one shard into the output folder; its summary, or what stopped it.
+
+        ``progress`` is the driver's :class:`ProgressBox`, given with each shard rather than
+        to ``__init__``: Ray may fail to restart an actor whose constructor took an argument
+        from the object store, an actor handle included (ray-project/ray#53727).
+        """
         job = self.job
-        reporter = _ShardReporter(self.progress, shard.index)
+        reporter = _ShardReporter(progress, shard.index)
         try:
             return run_batch(
                 list(shard.files),
@@ -430,7 +433,7 @@ def _dispatch(
     worker = ray.remote(ShardWorker).options(
         num_cpus=1, num_gpus=gpus, max_restarts=-1, max_task_retries=SHARD_RETRIES
     )
-    actors = [worker.remote(job, box) for _ in range(size)]
+    actors = [worker.remote(job) for _ in range(size)]
     # An actor gets its first shard once its model is loaded, so that a worker still
     # waiting for resources holds no shard back from the others.
     running: dict[Any, tuple[Any, Shard | None]] = {a.ready.remote(): (a, None) for a in actors}
@@ -459,7 +462,7 @@ def _dispatch(
                     waiting.clear()  # a full disk stops the run, as it stops the local one
                 if waiting:
                     shard = waiting.pop(0)
-                    running[actor.run.remote(shard)] = (actor, shard)
+                    running[actor.run.remote(shard, box)] = (actor, shard)
         bar.add(ray.get(box.take.remote()))
     finally:
         for actor in actors:
