@@ -25,6 +25,7 @@ from test_batch import outputs, snapshot, statuses, toy_args, write_bad_files, w
 
 from summarizer.batch.distributed import make_shards, run_distributed
 from summarizer.batch.manifest import DONE, MANIFEST_FILE, Manifest
+from summarizer.batch.progress import NullReporter
 from summarizer.cli import main
 from summarizer.pipeline import Options
 
@@ -180,6 +181,23 @@ def shard_workers() -> dict[int, str]:
     return found
 
 
+class Tally(NullReporter):
+    """A progress display that adds up what it is told."""
+
+    def __init__(self) -> None:
+        self.total = self.articles = 0
+        self.closed = False
+
+    def start(self, total: int) -> None:
+        self.total = total
+
+    def advance(self, articles: int, sentences: int = 0, *, worked: bool = True) -> None:
+        self.articles += articles
+
+    def close(self) -> None:
+        self.closed = True
+
+
 def done_in_shards(out: Path) -> dict[str, list[str]]:
     """The outputs of the articles the shard manifests hold as done, by key."""
     done = {}
@@ -240,6 +258,7 @@ def test_a_worker_killed_mid_shard_is_retried_and_every_article_is_done_once(
     out = tmp_path / "out"
     options = Options(model=str(toy_marian_dir), device="cpu", beams=1, backend="transformers")
     result: dict[str, Any] = {}
+    bar = Tally()
 
     def drive() -> None:
         result["summary"] = run_distributed(
@@ -250,6 +269,7 @@ def test_a_worker_killed_mid_shard_is_retried_and_every_article_is_done_once(
             workers=2,
             shard_size=2,
             articles_per_group=2,
+            reporter=bar,
         )
 
     driver = threading.Thread(target=drive)
@@ -280,6 +300,7 @@ def test_a_worker_killed_mid_shard_is_retried_and_every_article_is_done_once(
     assert seen - set(workers), "Ray did not restart the killed worker"
     summary = result["summary"]
     assert (summary.done, summary.skipped, summary.failed, summary.stopped) == (12, 0, 0, None)
+    assert (bar.total, bar.articles, bar.closed) == (12, 12, True)  # one bar, each article once
     assert outputs(out) == outputs(local)
     assert statuses(out) == statuses(local)
     assert manifest_lines(out) == manifest_lines(local)
