@@ -250,6 +250,16 @@ def test_ray_engine_gives_the_local_engine_outputs_for_articles_and_bad_files(
 
 
 @pytest.mark.ray
+def test_gpus_asked_of_a_cluster_without_any_is_a_usage_error(
+    cluster: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_folder(tmp_path / "in", count=1)
+    command = ["batch", str(root), str(tmp_path / "out"), "--engine", "ray"]
+    assert main([*command, "--gpus-per-worker", "1"]) == 2
+    assert "--gpus-per-worker 1: the cluster has 0 GPU(s)" in capsys.readouterr().err
+
+
+@pytest.mark.ray
 @pytest.mark.slow
 def test_a_worker_killed_mid_shard_is_retried_and_every_article_is_done_once(
     cluster: Any, tmp_path: Path, toy_marian_dir: Path, corpus: tuple[Path, Path]
