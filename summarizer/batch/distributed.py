@@ -452,14 +452,17 @@ def _dispatch(
                 outcome = _outcome(ray, ref, shard)
                 if isinstance(outcome, SummarizerError):
                     raise outcome
-                lost = outcome.stopped if isinstance(outcome, Summary) else outcome
+                if isinstance(outcome, str):
+                    # The worker died again and again (on this shard, or starting): the run
+                    # goes on without it, so that one shard that kills its worker neither
+                    # stops the others nor, next time, the shards after it.
+                    stopped = stopped or (outcome if shard is not None else None)
+                    continue
                 if isinstance(outcome, Summary) and shard is not None:
                     summaries[shard.index] = outcome
-                if lost and shard is None:
-                    continue  # this worker never started; the others take its shards
-                if lost and not stopped:
-                    stopped = lost
-                    waiting.clear()  # a full disk stops the run, as it stops the local one
+                    if outcome.stopped and not stopped:
+                        stopped = outcome.stopped
+                        waiting.clear()  # a full disk stops the run, as it stops the local one
                 if waiting:
                     shard = waiting.pop(0)
                     running[actor.run.remote(shard, box)] = (actor, shard)
@@ -480,7 +483,8 @@ def _outcome(ray: Any, ref: Any, shard: Shard | None) -> Summary | SummarizerErr
         log.warning("%s: its worker died %d times: %s", what, SHARD_RETRIES + 1, exc)
         return (
             f"The worker of {what} died {SHARD_RETRIES + 1} times (out of memory? a lost "
-            "node?); the other shards went on. Run the same command again: it resumes."
+            "node?) and was let go; the others went on. Run the same command again: it "
+            "resumes."
         )
 
 
