@@ -23,9 +23,11 @@ from typing import Any
 import pytest
 from test_batch import outputs, snapshot, statuses, toy_args, write_bad_files, write_folder
 
-from summarizer.batch.distributed import make_shards, run_distributed
+from summarizer.batch.distributed import SHARD_RETRIES, make_shards, run_distributed
+from summarizer.batch.inputs import relative
 from summarizer.batch.manifest import DONE, MANIFEST_FILE, Manifest
 from summarizer.batch.progress import NullReporter
+from summarizer.batch.runner import find_inputs
 from summarizer.cli import main
 from summarizer.pipeline import Options
 
@@ -316,6 +318,69 @@ def test_a_worker_killed_mid_shard_is_retried_and_every_article_is_done_once(
     assert manifest_lines(out) == manifest_lines(local)
     assert {name: (out / name).stat().st_mtime_ns for name in written} == written  # not redone
     assert not shard_files(out) and not list(out.rglob("*.tmp"))
+
+
+def next_run(known: set[int], deadline: float) -> int:
+    """The pid of a ShardWorker process not in ``known`` once it runs a shard."""
+    while time.monotonic() < deadline:
+        running = [p for p, t in shard_workers().items() if p not in known and t.endswith(".run")]
+        if running:
+            return running[0]
+        time.sleep(0.01)
+    raise AssertionError("no restarted worker took its shard up again")
+
+
+@pytest.mark.ray
+@pytest.mark.slow
+def test_a_shard_that_kills_its_worker_past_the_retries_is_left_for_the_next_run(
+    cluster: Any,
+    tmp_path: Path,
+    toy_marian_dir: Path,
+    corpus: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root, local = corpus
+    out = tmp_path / "out"
+    options = Options(model=str(toy_marian_dir), device="cpu", beams=1, backend="transformers")
+    result: dict[str, Any] = {}
+
+    def drive() -> None:
+        result["summary"] = run_distributed(
+            root, out, options, ("md", "json", "txt"), workers=2, shard_size=2, articles_per_group=2
+        )
+
+    found = find_inputs(root, out)
+    shards = make_shards(found.files, 2, 2, found.ignored)
+    driver = threading.Thread(target=drive)
+    driver.start()
+    deadline = time.monotonic() + 300
+    victim = next_run(set(), deadline)
+    known = set(shard_workers())
+    for attempt in range(SHARD_RETRIES + 1):  # the shard's first try and every retry
+        os.kill(victim, signal.SIGKILL)
+        if attempt < SHARD_RETRIES:
+            victim = next_run(known, deadline)
+            known.add(victim)
+    driver.join()
+
+    summary = result["summary"]
+    assert summary.stopped and f"died {SHARD_RETRIES + 1} times" in summary.stopped
+    assert summary.exit_code == 1 and summary.failed == 0
+    lost = shards[int(re.search(r"shard (\d+)", summary.stopped).group(1))]  # type: ignore[union-attr]
+    assert summary.done == 12 - lost.articles  # the other worker did every other shard
+    assert not shard_files(out)
+    lost_inputs = {relative(f, root) for f in lost.files}
+    others = {
+        k for k, e in Manifest(local / MANIFEST_FILE).entries.items() if e.input not in lost_inputs
+    }
+    done_now = {k for k, e in Manifest(out / MANIFEST_FILE).entries.items() if e.status == DONE}
+    assert len(others) == 12 - lost.articles and done_now >= others
+
+    assert main(ray_args(root, out, toy_marian_dir)) == 0  # the next run does the rest
+    counts = re.match(r"batch: (\d+) done, (\d+) skipped", counts_line(capsys.readouterr().err))
+    assert counts and int(counts[1]) + int(counts[2]) == 12 and int(counts[1]) <= lost.articles
+    assert outputs(out) == outputs(local)
+    assert manifest_lines(out) == manifest_lines(local)
 
 
 @pytest.mark.ray
