@@ -460,8 +460,8 @@ def _dispatch(
                     continue
                 if isinstance(outcome, Summary) and shard is not None:
                     summaries[shard.index] = outcome
-                    if outcome.stopped and not stopped:
-                        stopped = outcome.stopped
+                    if outcome.stopped:
+                        stopped = stopped or outcome.stopped
                         waiting.clear()  # a full disk stops the run, as it stops the local one
                 if waiting:
                     shard = waiting.pop(0)
