@@ -29,7 +29,15 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.batch.cache import CACHE_FILE, CachedTranslator, TranslationCache
-from summarizer.batch.inputs import Unit, count_units, discover, read_units, relative, to_article
+from summarizer.batch.inputs import (
+    Discovery,
+    Unit,
+    count_units,
+    discover,
+    read_units,
+    relative,
+    to_article,
+)
 from summarizer.batch.manifest import DONE, FAILED, MANIFEST_FILE, SKIPPED, Entry, Manifest
 from summarizer.batch.progress import NullReporter, Reporter
 from summarizer.document import Article, Result
@@ -294,15 +302,8 @@ def run_folder(
         OutputError, UnknownOptionError, ModelError: as :func:`run_batch`.
     """
     articles_dir, out_dir = Path(articles_dir), Path(out_dir)
-    cache_dir = kwargs.get("cache_dir")
-    check_folders(articles_dir, out_dir, cache_dir)
     _check_formats(formats)
-    found = discover(articles_dir, exclude=[out_dir, *([cache_dir] if cache_dir else [])])
-    if not found.files:
-        raise InputError(
-            f"{articles_dir} holds no file to translate: the batch reads "
-            ".html, .htm, .txt, .md, .json, .jsonl, .docx and .pdf files (in sub-folders too)."
-        )
+    found = find_inputs(articles_dir, out_dir, kwargs.get("cache_dir"))
     return run_batch(
         found.files,
         articles_dir,
@@ -312,6 +313,22 @@ def run_folder(
         unsupported=found.ignored,
         **kwargs,
     )
+
+
+def find_inputs(articles_dir: Path, out_dir: Path, cache_dir: Path | None = None) -> Discovery:
+    """The files below ``articles_dir`` to translate, and those of other types.
+
+    Raises:
+        InputError: as :func:`run_folder`.
+    """
+    check_folders(articles_dir, out_dir, cache_dir)
+    found = discover(articles_dir, exclude=[out_dir, *([cache_dir] if cache_dir else [])])
+    if not found.files:
+        raise InputError(
+            f"{articles_dir} holds no file to translate: the batch reads "
+            ".html, .htm, .txt, .md, .json, .jsonl, .docx and .pdf files (in sub-folders too)."
+        )
+    return found
 
 
 def check_folders(articles_dir: Path, out_dir: Path, cache_dir: Path | None = None) -> None:

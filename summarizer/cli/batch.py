@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summarizer.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_model_options
-from summarizer.errors import OutputError
+from summarizer.document import DEFAULT_POINTS, MAX_POINTS
+
+if TYPE_CHECKING:
+    from summarizer.batch.runner import Summary
 
 _MAX_LISTED_FAILURES = 20
 
@@ -32,7 +38,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="md,json",
         help="output formats, comma-separated, among md, json, txt (default: %(default)s)",
     )
-    parser.add_argument("--points", type=int, default=3, help="key points per article")
+    parser.add_argument(
+        "--points",
+        type=int,
+        default=DEFAULT_POINTS,
+        help=f"key points per article, 0 to {MAX_POINTS} (default: {DEFAULT_POINTS})",
+    )
     parser.add_argument(
         "--digest-only",
         action="store_true",
@@ -62,13 +73,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--no-cache", action="store_true", help="keep no translation cache")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar or lines")
+    _add_engine_options(parser)
     parser.set_defaults(handler=handle)
+
+
+def _add_engine_options(parser: argparse.ArgumentParser) -> None:
+    """``--engine`` and the options of the Ray engine."""
+    group = parser.add_argument_group("engine (see the README, Batch: Scaling out)")
+    group.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="local: this process (default); ray: shards on the workers of a Ray cluster "
+        '(needs pip install -e ".[ray]")',
+    )
+    group.add_argument(
+        "--address",
+        help="Ray cluster: auto (started here with ray start) or ray://HOST:10001 "
+        "(default: a cluster of this machine, for this run)",
+    )
+    group.add_argument("--workers", type=int, help="Ray workers (default: one per CPU or GPU)")
+    group.add_argument(
+        "--gpus-per-worker", type=float, help="GPUs per Ray worker, e.g. 1 or 0.5 (default: 0)"
+    )
+    group.add_argument(
+        "--shard-size",
+        type=int,
+        help="articles per shard, at least; rounded up to whole groups (default: 64)",
+    )
 
 
 def handle(args: argparse.Namespace) -> int:
     """Run the batch with a progress display; returns the exit code."""
     from summarizer.batch.progress import reporter_for
-    from summarizer.batch.runner import run_folder
     from summarizer.pipeline import Options, default_model
 
     if args.batch_size is not None and args.batch_size < 1:
@@ -82,21 +119,22 @@ def handle(args: argparse.Namespace) -> int:
         digest_only=args.digest_only,
         strip=not args.no_strip,
     )
-    try:
-        summary = run_folder(
-            args.articles_dir,
-            args.out_dir,
-            options,
-            args.format.split(","),
-            field=args.field,
-            articles_per_group=args.articles_per_group,
-            batch_size=args.batch_size,
-            cache_dir=args.cache_dir,
-            use_cache=not args.no_cache,
-            reporter=reporter_for(sys.stderr, enabled=not args.no_progress),
-        )
-    except OutputError as exc:
-        return _usage(str(exc))
+    engine, unused = _engine(args)
+    if unused:
+        return _usage(f"{unused} needs --engine ray")
+    # An unusable output folder (OutputError) is a usage error, as main() maps it.
+    summary = engine(
+        args.articles_dir,
+        args.out_dir,
+        options,
+        args.format.split(","),
+        field=args.field,
+        articles_per_group=args.articles_per_group,
+        batch_size=args.batch_size,
+        cache_dir=args.cache_dir,
+        use_cache=not args.no_cache,
+        reporter=reporter_for(sys.stderr, enabled=not args.no_progress),
+    )
     already = f"{summary.skipped} already done"
     if summary.unsupported:
         already += f", {summary.unsupported} not a supported type"
@@ -120,6 +158,25 @@ def handle(args: argparse.Namespace) -> int:
     if summary.stopped:
         print(f"summarizer: error: {summary.stopped}", file=sys.stderr)
     return EXIT_FAILED if summary.exit_code else EXIT_OK
+
+
+def _engine(args: argparse.Namespace) -> tuple[Callable[..., Summary], str | None]:
+    """The engine's entry point (Ray options bound), and a Ray option given without it."""
+    from summarizer.batch.runner import run_folder
+
+    ray_options = {
+        "address": args.address,
+        "workers": args.workers,
+        "gpus_per_worker": args.gpus_per_worker,
+        "shard_size": args.shard_size,
+    }
+    given = {k: v for k, v in ray_options.items() if v is not None}
+    if args.engine == "local":
+        unused = next(iter(given), None)
+        return run_folder, unused and "--" + unused.replace("_", "-")
+    from summarizer.batch.distributed import run_distributed
+
+    return functools.partial(run_distributed, **given), None
 
 
 def _usage(message: str) -> int:
