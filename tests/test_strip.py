@@ -356,3 +356,51 @@ def test_pasted_text_with_a_few_stray_tags_is_read_as_text() -> None:
     assert not is_html(paste)
     assert is_html("<p>Satu.</p><p>Dua.</p><p>Tiga.</p>")
     assert is_html("<!DOCTYPE html><html><body><p>Satu.</p></body></html>")
+
+
+def test_a_paste_whose_longest_block_is_a_glossary_gives_the_article_under_the_headline() -> None:
+    """The best-scoring block has no headline above it (a finance glossary widget, longer
+    than the article): the article is the run under the page's headline."""
+    from summarizer.stripping import strip
+
+    body = [
+        "JAKARTA - Harga beras di sejumlah pasar tradisional naik dalam sepekan terakhir, "
+        "menurut data dinas perdagangan setempat.",
+        "Kenaikan paling tinggi terjadi pada beras medium yang kini dijual Rp14.000 per "
+        "kilogram, naik dari Rp12.500 pekan lalu.",
+        "Pedagang mengatakan pasokan dari daerah sentra produksi berkurang karena panen "
+        "mundur akibat hujan yang turun terus-menerus.",
+        "Pemerintah berencana menggelar operasi pasar mulai pekan depan untuk menahan "
+        "kenaikan harga di tingkat konsumen.",
+    ]
+    glossary = []
+    for term in ("Akuisisi", "Agio", "Aktiva", "Blue Chip", "Capital Gain", "Dividen", "Emiten"):
+        glossary += [
+            term,
+            f"{term} adalah istilah pasar modal yang dipakai untuk menggambarkan keadaan "
+            "tertentu dari suatu perusahaan atau surat berharga yang diperdagangkan di bursa.",
+        ]
+    paste = "\n".join(
+        [
+            "Home",
+            "Ekonomi",
+            "Harga Beras di Pasar Tradisional Naik Sepekan Terakhir",
+            "Budi Santoso, Jurnalis · Kamis 09 Juli 2020 07:26 WIB",
+            "Share on Facebook",
+            "Share on Twitter",
+            *body,
+            "(fbn)",
+            "BERITA TERKAIT",
+            "Harga Cabai Turun Jelang Akhir Bulan",
+            "Pemerintah Siapkan Operasi Pasar di Lima Provinsi",
+            "Stok Beras Bulog Dinilai Cukup hingga Akhir Tahun",
+            "Petani Keluhkan Harga Pupuk yang Terus Naik",
+            "Inflasi Pangan Diperkirakan Melandai Bulan Depan",
+            "Harga Telur Ayam Kembali Stabil di Pasar Induk",
+            "GLOSSARY",
+            *glossary,
+        ]
+    )
+    article = strip(paste)
+    assert article.title == "Harga Beras di Pasar Tradisional Naik Sepekan Terakhir"
+    assert article.paragraphs == body

@@ -34,6 +34,14 @@ from summarizer.stripping.pasted import best_run, make_line, unwrap
         ("Artikel Terkait", "list-heading"),
         ("Berita Terkini", "list-heading"),
         ("BERITA TERKAIT", "list-heading"),
+        ("News Feed", "list-heading"),
+        ("GLOSSARY", "list-heading"),
+        ("Kamus Istilah", "list-heading"),
+        (
+            "DETIKNEWS | Kamis 18 Jun 2015, 07:20 WIB Seorang korban yang selamat dari "
+            "peristiwa nahas tersebut tergolek lemas di rumah sakit daerah.",
+            "feed-item",
+        ),
         ("Terpopuler", "list-heading"),
         ("Terkait", "list-heading"),
         ("Dengarkan artikel ini", "link"),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from summarizer.document import Article, Notice
@@ -77,6 +78,9 @@ _MIN_HEADLINE_WORDS = 5
 _WORDS_PER_LOWER = 10
 # Below this many words of prose, a selection is not an article.
 MIN_BODY_WORDS = 25
+#: Distinct words a run under the headline needs to replace a best block with no headline,
+#: and how far under it the run may start (share buttons, photo, caption between).
+MIN_UNDER_HEADLINE, MAX_BELOW_HEADLINE = 40, 40
 # A page of this many ledes, each alone between headlines, or of this many paragraphs that
 # open with a dateline, is an index of stories, not an article.
 _MIN_STORIES = 5
@@ -634,6 +638,40 @@ def _is_outlet_byline(text: str, body: list[str]) -> bool:
     return bool(outlet) and len(dateline) < len(body[0]) and outlet.lower() in dateline.lower()
 
 
+def _headline_lines(lines: list[Line]) -> Iterator[int]:
+    """Lines that look like the article's headline: headline-shaped, with the article's
+    date or byline right under them."""
+    for i, line in enumerate(lines):
+        if line.pattern is not None or line.caps or not 3 <= line.n_words <= 25:
+            continue
+        if line.text.rstrip().endswith((".", ",", ":", "?", "!")) and not is_title_case(line.text):
+            continue
+        if any(
+            lines[k].pattern in ("date", "staff", "dated-headline")
+            for k in range(i + 1, min(len(lines), i + 3))
+        ):
+            yield i
+
+
+def _under_headline(lines: list[Line]) -> tuple[Selection, str] | None:
+    """The body under the page's headline, and the headline: the first headline whose
+    best run (before the next list heading) starts within :data:`MAX_BELOW_HEADLINE`
+    lines of it, holds :data:`MIN_UNDER_HEADLINE` words and shares its words."""
+    for h in _headline_lines(lines):
+        end = next(
+            (k for k in range(h + 1, len(lines)) if lines[k].pattern == "list-heading"),
+            len(lines),
+        )
+        selection = select_body(lines, (h + 1, min(end, h + 1 + MAX_BELOW_HEADLINE)))
+        body = set(words(" ".join(selection.paragraphs)))
+        if len(body) < MIN_UNDER_HEADLINE or selection.start - h > MAX_BELOW_HEADLINE:
+            continue
+        tokens = words(lines[h].text)
+        if sum(t in body for t in tokens) >= 0.5 * len(tokens):
+            return selection, lines[h].text
+    return None
+
+
 def find_title(lines: list[Line], start: int, body: list[str]) -> str | None:
     """The headline: a headline-like line above the body that shares its words."""
     body_words = set(words(" ".join(body)))
@@ -708,6 +746,11 @@ def strip_text(text: str) -> Article:
     raw_lines = [t for t in unwrap(text.splitlines()) if t.strip()]
     lines = [make_line(t) for t in raw_lines]
     selection = select_body(lines)
+    title = find_title(lines, selection.start, selection.paragraphs)
+    if title is None and (under := _under_headline(lines)):
+        # The best block has no headline above it (a glossary, a feed): the article is
+        # the best run under the page's headline.
+        selection, title = under
     paragraphs = selection.paragraphs
     warnings: list[Notice] = []
     body_words = sum(len(words(p)) for p in paragraphs)
@@ -732,7 +775,7 @@ def strip_text(text: str) -> Article:
         )
     language = body_language(" ".join(paragraphs))
     reject_index_page(lines, selection, language)
-    title = find_title(lines, selection.start, paragraphs)
+    title = title or find_title(lines, selection.start, paragraphs)
     removed = [r for r in selection.removed if r != title]
     warnings.extend(language_warnings(language))
     byline = find_byline(lines, selection.start)

@@ -56,7 +56,7 @@ LIST_HEADING = re.compile(
     r"|^\W*(?:terpopuler|terkomentari|terkini|terbaru|terkait|lainnya|video\s+pilihan|foto\s+pilihan|jangan\s+lewatkan|rekomendasi(?:\s+untuk\s+anda)?"
     r"|pilihan\s+(?:editor|redaksi|untukmu)|berita\s+utama|most\s+(?:popular|commented|read)|trending(?:\s+tag)?"
     r"|kumpulan\s+berita|topik\s+pilihan|pilihan\s+untukmu|berita\s+populer|baca\s+lainnya|lihat\s+juga|baca\s+juga|komentar(?:\s+pembaca)?|related\s+(?:articles|stories|news)"
-    r"|populer|headline|indeks\s+berita|index\s+berita|you\s+may\s+also\s+like|more\s+stories)\W*$",
+    r"|populer|headline|indeks\s+berita|index\s+berita|you\s+may\s+also\s+like|more\s+stories|news\s+feed|berita\s+lain(?:nya)?|glossary|kamus(?:\s+istilah)?)\W*$",
     re.IGNORECASE,
 )
 # Headings of the recommendation boxes that sites put in the middle of an article.
@@ -203,6 +203,19 @@ DATE_LINE = re.compile(
     r"^\W*(?:" + _DAYS + r",?\s+)?(?:" + _NUMERIC_DATE + "|" + _WORD_DATE + r")"
     r"(?:\s*[|,-]?\s*(?:pukul\s+)?" + _TIME + r")?(?:\s*(?:wib|wita|wit))?\W*$"
     r"|^\W*" + _DAYS + r"\W*$",
+    re.IGNORECASE,
+)
+# An item of a news feed under the article: "DETIKNEWS | Kamis 18 Jun 2015, 07:20 WIB" and
+# then the teaser of another story (any length: the teaser is a real sentence).
+FEED_ITEM = re.compile(
+    r"^\W*[A-Z][\w.]{2,24}\s*\|\s*(?:"
+    + _DAYS
+    + r",?\s+)?(?:"
+    + _NUMERIC_DATE
+    + "|"
+    + _WORD_DATE
+    + r")"
+    r"[\s,]*(?:pukul\s+)?(?:" + _TIME + r")?",
     re.IGNORECASE,
 )
 WIB_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:wib|wita|wit)\b", re.IGNORECASE)
@@ -358,6 +371,7 @@ RULES: tuple[Rule, ...] = (
     Rule("date", RELATIVE_DATE, 12),
     Rule("date", UPDATED, 12),
     Rule("dated-headline", WIB_TIME, 20, "anywhere", not_ending=(".", *_QUOTE_ENDS)),
+    Rule("feed-item", FEED_ITEM),
     Rule("tags", TAG_LINE, 30),
 )
 
