@@ -277,24 +277,6 @@ def test_default_compute_types() -> None:
 # --- the benchmark command ----------------------------------------------------------------
 
 
-def test_bench_command_runs_the_benchmark_script(monkeypatch: pytest.MonkeyPatch) -> None:
-    import subprocess
-
-    from summarizer.cli import bench, main
-
-    calls: list[list[str]] = []
-
-    def fake_run(command: list[str], check: bool) -> subprocess.CompletedProcess[str]:
-        calls.append(command)
-        return subprocess.CompletedProcess(command, 0)
-
-    monkeypatch.setattr(subprocess, "run", fake_run)
-    assert main(["bench", "--device", "cuda", "--repeats", "2", "--only", "plain"]) == 0
-    (command,) = calls
-    assert command[1] == str(bench.SCRIPT) and bench.SCRIPT.is_file()
-    assert command[2:] == ["--device", "cuda", "--repeats", "2", "--only", "plain"]
-
-
 def test_auto_falls_back_when_the_start_embedding_is_not_zero(toy_marian_dir, tmp_path) -> None:
     """A Marian model trained with tied embeddings may have a non-zero start-token row:
     CTranslate2 would ignore it and translate differently, so auto uses transformers."""
