@@ -12,7 +12,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
-from summarizer.document import Article, KeyPoint, Notice, Result, Sentence
+from summarizer.document import Article, Notice, Result, Sentence
 from summarizer.errors import SummarizerError
 
 if TYPE_CHECKING:
@@ -38,7 +38,6 @@ _LAZY = {
 
 __all__ = [
     "Article",
-    "KeyPoint",
     "Notice",
     "Options",
     "Result",

@@ -74,21 +74,38 @@ class Article:
 
 @dataclass(frozen=True)
 class Sentence:
-    """One source sentence and its translation, with its place in the article.
+    """One sentence of the article: the record that every stage after the stripper reads
+    or enriches, from segmentation to the page.
 
-    ``paragraph`` and ``index`` locate the sentence (0-based paragraph number, 0-based
-    sentence number within the paragraph). ``score`` is the model's length-normalised
-    log-probability of the translation (None when no model produced it, e.g. a number
-    passed through); ``confidence`` is its level: ``"high"``, ``"check"`` or ``"low"``.
+    Segmentation creates it (:func:`summarizer.segment.sentences`): the ``source`` text,
+    its place (``paragraph``, 0-based; ``index``, 0-based within the paragraph) and its
+    span in the paragraph's text (``start``, ``end``). Translation adds ``text`` (the
+    English; empty until translated), ``score`` (the model's length-normalised
+    log-probability; None when no model produced it, e.g. a number passed through) and
+    ``confidence`` (``"high"``, ``"check"`` or ``"low"``); the trust checks add
+    ``warnings``; the digest sets ``key`` (its score, 0-1) on the sentences it chooses.
     """
 
     source: str
-    text: str
-    paragraph: int
-    index: int
+    text: str = ""
+    paragraph: int = 0
+    index: int = 0
     score: float | None = None
     confidence: str | None = None
     warnings: list[Notice] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    key: float | None = None
+
+    @property
+    def translated(self) -> bool:
+        """Whether the sentence has its English yet."""
+        return bool(self.text)
+
+    @property
+    def place(self) -> tuple[int, int]:
+        """Where the sentence is: (paragraph, index), its identity in the article."""
+        return (self.paragraph, self.index)
 
     @property
     def doubtful(self) -> bool:
@@ -122,21 +139,6 @@ def check_points(points: int) -> int:
 
 
 @dataclass(frozen=True)
-class KeyPoint:
-    """A key point of the digest: a source sentence, its English, and where it is."""
-
-    source: str
-    text: str
-    paragraph: int
-    index: int
-    score: float = 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict of every field."""
-        return dataclasses.asdict(self)
-
-
-@dataclass(frozen=True)
 class Result:
     """Everything the tool produces for one article.
 
@@ -145,8 +147,11 @@ class Result:
         title: the English headline, if the article has a title.
         paragraphs: the English body, aligned one to one with ``article.paragraphs``
             (empty in digest-only mode).
-        sentences: the sentence-level alignment behind ``paragraphs``.
-        key_points: the extractive digest, in document order.
+        sentences: every sentence of the body, in order (:class:`Sentence`): the
+            alignment behind ``paragraphs``; in digest-only mode and while a stream goes
+            on, those not translated (yet) have no ``text``.
+        key_points: the extractive digest, in document order: the sentences the digest
+            chose (each with its ``key`` score).
         summary: abstractive digest bullets (empty unless asked for).
         warnings: notices about the whole run (long sentences split, model fallbacks...).
         timings: seconds spent per stage (``strip``, ``load``, ``translate``, ``digest``...).
@@ -157,7 +162,7 @@ class Result:
     title: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
-    key_points: list[KeyPoint] = field(default_factory=list)
+    key_points: list[Sentence] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)

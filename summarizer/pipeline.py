@@ -11,31 +11,27 @@ then the whole Result with its key points.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from summarizer import sources
+from summarizer import segment, sources
 from summarizer.document import (
     DEFAULT_POINTS,
     Article,
-    KeyPoint,
     Notice,
     Result,
     Sentence,
     check_points,
 )
 from summarizer.errors import UnknownOptionError
-from summarizer.segment import split_sentences
 from summarizer.sources import Source
 from summarizer.translate import Translation, Translator
 from summarizer.translate.presets import DEFAULT_MODEL
-
-if TYPE_CHECKING:
-    from summarizer.digest import Choice
 
 log = logging.getLogger(__name__)
 
@@ -203,16 +199,16 @@ def stream(
     article = prepare(source, options)
     timings = {"strip": time.perf_counter() - start}
     translator = translator or options.translator()
-    body = [split_sentences(p) for p in article.paragraphs]
-    total = sum(len(p) for p in body)
+    body = segment.sentences(article.paragraphs)
+    total = len(body)
     if options.digest_only or options.digest == "abstractive" or not total:
         # Digest-only translates a handful of sentences, and an abstractive summary needs
         # the whole English: nothing to show early but the cleaned article.
-        yield Update(Result(article=article, model=translator.name), 0, total)
+        yield Update(Result(article=article, sentences=list(body), model=translator.name), 0, total)
         (result,) = run_articles([article], options, translator=translator, progress=progress)
         yield Update(_timed(result, timings, result.timings), total, total, final=True)
         return
-    yield Update(Result(article=article, model=translator.name), 0, total)
+    yield Update(Result(article=article, sentences=list(body), model=translator.name), 0, total)
     start = time.perf_counter()
     if not translator.loaded:
         if progress:
@@ -220,27 +216,26 @@ def stream(
         translator.load()
         timings["load"] = time.perf_counter() - start
         start = time.perf_counter()
-    translated: dict[tuple[int, int], Translation] = {}
     title: Translation | None = None
+    done = 0
     for chunk in _reading_chunks(body, _batch_size(translator)):
-        places = [(p, s) for p in chunk for s in range(len(body[p]))]
-        sources = [body[p][s] for p, s in places]
+        sources = [s.source for s in chunk]
         with_title = title is None and bool(article.title)
         if with_title:
             sources.append(article.title or "")
-        report = _offset(progress, len(translated), total)
-        translations = translator.translate_sentences(sources, progress=report)
+        translations = translator.translate_sentences(
+            sources, progress=_offset(progress, done, total)
+        )
         if with_title:
             title = translations.pop()
-        translated.update(zip(places, translations))
-        if len(translated) < total:
-            partial = _partial(article, body, translated, title, translator.name)
-            yield Update(partial, len(translated), total)
+        body[done : done + len(chunk)] = _translated(chunk, translations)
+        done += len(chunk)
+        if done < total:
+            yield Update(_partial(article, body, title, translator.name), done, total)
     timings["translate"] = time.perf_counter() - start
     start = time.perf_counter()
-    sentences = _sentences(body, translated)
-    chosen = _choose(body, article, options, sentences)
-    result = _result(article, sentences, chosen, title, translator.name, options)
+    chosen = _choose(body, article, options)
+    result = _result(article, body, chosen, title, translator.name, options)
     timings["digest"] = time.perf_counter() - start
     yield Update(dataclasses.replace(result, timings=timings), total, total, final=True)
 
@@ -256,21 +251,19 @@ def _batch_size(translator: Translator) -> int:
     return int(limits[1]) if limits else 32
 
 
-def _reading_chunks(body: list[list[str]], size: int) -> Iterator[list[int]]:
-    """Paragraph indices in reading order, in chunks: the first paragraph alone (it shows
-    soonest), then paragraphs together up to about ``size`` sentences, a full batch, so
-    that little speed is lost to small batches."""
-    chunk: list[int] = []
-    count = 0
-    first = True
-    for p, sentences in enumerate(body):
-        chunk.append(p)
-        count += len(sentences)
-        following = len(body[p + 1]) if p + 1 < len(body) else 0
-        if count and (first or count + following > size):
+def _reading_chunks(body: Sequence[Sentence], size: int) -> Iterator[list[Sentence]]:
+    """The sentences in reading order, in chunks of whole paragraphs: the first paragraph
+    alone (it shows soonest), then paragraphs together up to about ``size`` sentences, a
+    full batch, so that little speed is lost to small batches."""
+    paragraphs = [list(group) for _, group in itertools.groupby(body, lambda s: s.paragraph)]
+    chunk: list[Sentence] = []
+    for k, paragraph in enumerate(paragraphs):
+        chunk += paragraph
+        following = len(paragraphs[k + 1]) if k + 1 < len(paragraphs) else 0
+        if k == 0 or len(chunk) + following > size:
             yield chunk
-            chunk, count, first = [], 0, False
-    if count:
+            chunk = []
+    if chunk:
         yield chunk
 
 
@@ -282,24 +275,21 @@ def _offset(progress: Progress | None, done: int, total: int) -> Callable[[int, 
 
 
 def _partial(
-    article: Article,
-    body: list[list[str]],
-    translated: dict[tuple[int, int], Translation],
-    title: Translation | None,
-    model: str,
+    article: Article, body: list[Sentence], title: Translation | None, model: str
 ) -> Result:
-    """The result while the translation goes on: the sentences so far, no key points."""
-    sentences = _sentences(body, translated)
+    """The result while the translation goes on: the English of the leading paragraphs
+    whose sentences are all translated, every sentence, no key points."""
     paragraphs = []
-    for p, para in enumerate(body):
-        if any((p, s) not in translated for s in range(len(para))):
+    for _, group in itertools.groupby(body, lambda s: s.paragraph):
+        sentences = list(group)
+        if not all(s.translated for s in sentences):
             break
-        paragraphs.append(" ".join(translated[(p, s)].text for s in range(len(para))))
+        paragraphs.append(" ".join(s.text for s in sentences))
     return Result(
         article=article,
         title=title.text if title else None,
         paragraphs=paragraphs,
-        sentences=sentences,
+        sentences=list(body),
         warnings=list(article.warnings),
         model=model,
     )
@@ -315,20 +305,18 @@ def run_articles(
     """Translate and digest stripped articles, their sentences pooled into shared batches."""
     translator = translator or options.translator()
     timings: dict[str, float] = {}
-    bodies = [[split_sentences(p) for p in article.paragraphs] for article in articles]
+    bodies = [segment.sentences(article.paragraphs) for article in articles]
 
     # What to translate: every sentence, or in digest-only mode the key sentences only.
     start = time.perf_counter()
     early = [_choose(body, a, options) for body, a in zip(bodies, articles)]
     timings["digest"] = time.perf_counter() - start if options.digest_only else 0.0
-    wanted: list[tuple[int, int, int]] = []  # (article, paragraph, sentence)
+    wanted: list[tuple[int, int]] = []  # (article, position of the sentence in its body)
     for a, body in enumerate(bodies):
-        if options.digest_only:
-            wanted += [(a, c.paragraph, c.index) for c in early[a]]
-        else:
-            wanted += [(a, p, s) for p, para in enumerate(body) for s in range(len(para))]
+        keys = {s.place for s in early[a]}
+        wanted += [(a, k) for k, s in enumerate(body) if not options.digest_only or s.place in keys]
     titled = [a for a, article in enumerate(articles) if article.title]
-    sources = [bodies[a][p][s] for a, p, s in wanted]
+    sources = [bodies[a][k].source for a, k in wanted]
     sources += [articles[a].title or "" for a in titled]
 
     start = time.perf_counter()
@@ -347,19 +335,20 @@ def run_articles(
     translations = translator.translate_sentences(sources, progress=report)
     timings["translate"] = time.perf_counter() - start
 
-    by_article: list[dict[tuple[int, int], Translation]] = [{} for _ in articles]
-    for (a, p, s), translation in zip(wanted, translations):
-        by_article[a][(p, s)] = translation
+    for (a, k), sentence in zip(
+        wanted, _translated([bodies[a][k] for a, k in wanted], translations[: len(wanted)])
+    ):
+        bodies[a][k] = sentence
     title_of = dict(zip(titled, translations[len(wanted) :]))
     results = []
     start = time.perf_counter()
     for a, (article, body) in enumerate(zip(articles, bodies)):
-        sentences = _sentences(body, by_article[a])
-        # With every sentence translated, the digest can avoid doubtful ones.
-        chosen = early[a] if options.digest_only else _choose(body, article, options, sentences)
-        results.append(
-            _result(article, sentences, chosen, title_of.get(a), translator.name, options)
-        )
+        if options.digest_only:  # the points chosen before, now with their English
+            key = {s.place: s.key for s in early[a]}
+            chosen = [dataclasses.replace(s, key=key[s.place]) for s in body if s.place in key]
+        else:  # with every sentence translated, the digest can avoid doubtful ones
+            chosen = _choose(body, article, options)
+        results.append(_result(article, body, chosen, title_of.get(a), translator.name, options))
     if options.digest == "abstractive" and not options.digest_only:
         results = [_with_summary(r, options, progress) for r in results]
     if not options.digest_only:
@@ -367,90 +356,70 @@ def run_articles(
     return [dataclasses.replace(r, timings=dict(timings)) for r in results]
 
 
-def _choose(
-    body: list[list[str]],
-    article: Article,
-    options: Options,
-    sentences: Sequence[Sentence] = (),
-) -> list[Choice]:
-    """The key sentences; those flagged as doubtful translations are penalised."""
+def _choose(body: Sequence[Sentence], article: Article, options: Options) -> list[Sentence]:
+    """The key sentences; those whose translation is doubtful are penalised."""
     from summarizer.digest import select_key_points
 
-    penalties = {(s.paragraph, s.index): 1.0 for s in sentences if s.doubtful}
-    return select_key_points(body, options.points, title=article.title, penalties=penalties)
+    return select_key_points(
+        body,
+        options.points,
+        title=article.title,
+        penalty=lambda s: 1.0 if s.doubtful else 0.0,
+    )
 
 
-def _sentences(
-    body: list[list[str]], translated: dict[tuple[int, int], Translation]
+def _translated(
+    sentences: Sequence[Sentence], translations: Sequence[Translation]
 ) -> list[Sentence]:
-    """The translated sentences of one article, checked for consistency, in order."""
+    """``sentences`` with their English, its confidence and the trust checks' warnings."""
     from summarizer.trust import confidence_level, consistency_warnings
 
-    sentences = []
-    for p, para in enumerate(body):
-        for s, source in enumerate(para):
-            translation = translated.get((p, s))
-            if translation is None:
-                continue
-            checks = consistency_warnings(source, translation.text)
-            sentences.append(
-                Sentence(
-                    source=source,
-                    text=translation.text,
-                    paragraph=p,
-                    index=s,
-                    score=translation.score,
-                    confidence=confidence_level(translation.score),
-                    warnings=[*translation.notices, *checks],
-                )
-            )
-    return sentences
+    return [
+        dataclasses.replace(
+            sentence,
+            text=translation.text,
+            score=translation.score,
+            confidence=confidence_level(translation.score),
+            warnings=[
+                *translation.notices,
+                *consistency_warnings(sentence.source, translation.text),
+            ],
+        )
+        for sentence, translation in zip(sentences, translations, strict=True)
+    ]
 
 
 def _result(
     article: Article,
-    sentences: list[Sentence],
-    chosen: Sequence[Choice],
+    body: list[Sentence],
+    chosen: list[Sentence],
     title: Translation | None,
     model: str,
     options: Options,
 ) -> Result:
-    """Assemble one article's Result from its translated sentences."""
-    english = {(s.paragraph, s.index): s.text for s in sentences}
+    """Assemble one article's Result from its sentences (all of them, translated or not)."""
     paragraphs = []
     if not options.digest_only:
-        paragraphs = [
-            " ".join(english[(p, s)] for s in range(count))
-            for p, count in enumerate(_counts(sentences, len(article.paragraphs)))
-        ]
+        english: list[list[str]] = [[] for _ in article.paragraphs]
+        for sentence in body:
+            english[sentence.paragraph].append(sentence.text)
+        paragraphs = [" ".join(texts) for texts in english]
     run_warnings: list[Notice] = []
     if options.digest == "abstractive" and options.digest_only:
         run_warnings.append(NO_SUMMARY_IN_DIGEST_ONLY)
-    for sentence in sentences:
+    for sentence in body:
         for notice in sentence.warnings:
             if notice.kind == "long-sentence" and notice not in run_warnings:
                 run_warnings.append(notice)
-    key_points = [
-        KeyPoint(c.sentence, english.get((c.paragraph, c.index), ""), c.paragraph, c.index, c.score)
-        for c in chosen
-    ]
     return Result(
         article=article,
         title=title.text if title else None,
         paragraphs=paragraphs,
-        sentences=sentences,
-        key_points=key_points,
+        sentences=body,
+        key_points=chosen,
         warnings=[*article.warnings, *run_warnings],
         model=model,
     )
-
-
-def _counts(sentences: Sequence[Sentence], paragraphs: int) -> list[int]:
-    """Sentences per paragraph."""
-    counts = [0] * paragraphs
-    for sentence in sentences:
-        counts[sentence.paragraph] += 1
-    return counts
 
 
 def _with_summary(result: Result, options: Options, progress: Progress | None) -> Result:

@@ -12,6 +12,9 @@ character is ever lost or reordered; the text between spans is whitespace only.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from summarizer.document import Sentence
 
 # Lower-cased abbreviations that take a period and do not end a sentence. Multi-part
 # ones ("a.n.", "s.d.") are matched on their last part plus what precedes it.
@@ -72,6 +75,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         spans.extend(_trimmed(text, start, line_end))
         line_start = line_end
     return spans
+
+
+def sentences(paragraphs: Sequence[str]) -> list[Sentence]:
+    """The sentence records of an article body, in order: each sentence's text, its place
+    (paragraph, index) and its span in the paragraph. Every later stage enriches these."""
+    return [
+        Sentence(paragraph[start:end], paragraph=p, index=i, start=start, end=end)
+        for p, paragraph in enumerate(paragraphs)
+        for i, (start, end) in enumerate(sentence_spans(paragraph))
+    ]
 
 
 def split_sentences(text: str) -> list[str]:

@@ -206,7 +206,9 @@ def test_stream_shows_the_article_then_paragraphs_in_order_then_the_result(
     updates = list(stream(article, Options(points=3), translator=fake_translator))
     first, *middle, last = updates
     # The cleaned article at once, nothing translated yet.
-    assert first.result.article == article and first.translated == 0 and not first.result.sentences
+    assert first.result.article == article and first.translated == 0
+    assert len(first.result.sentences) == first.total  # every sentence, none translated yet
+    assert not any(s.translated for s in first.result.sentences)
     # Then the English grows from the top: the first paragraph (and the title) alone first.
     expected = run(article, Options(points=3), translator=fake_translator)
     assert len(middle) >= 3
@@ -238,12 +240,20 @@ def test_stream_batches_stay_full_after_the_first_paragraph(fake_translator: Tra
     [
         ([["a", "b"], ["c"], ["d", "e"], ["f"]], [[0], [1, 2], [3]]),
         ([["a"]], [[0]]),
-        ([[], ["a"], ["b"]], [[0, 1], [2]]),
+        ([[], ["a"], ["b"]], [[1], [2]]),  # a paragraph without sentences has none to send
         ([], []),
     ],
 )
 def test_reading_chunks(body: list[list[str]], chunks: list[list[int]]) -> None:
-    assert list(_reading_chunks(body, 3)) == chunks
+    """Chunks of whole paragraphs (given here by their numbers), in reading order."""
+    records = [
+        Sentence(text, paragraph=p, index=i)
+        for p, sentences in enumerate(body)
+        for i, text in enumerate(sentences)
+    ]
+    got = list(_reading_chunks(records, 3))
+    assert [sorted({s.paragraph for s in chunk}) for chunk in got] == chunks
+    assert [s for chunk in got for s in chunk] == records
 
 
 @pytest.mark.parametrize("options", [Options(digest_only=True), Options(points=2)])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from summarizer.document import Article, KeyPoint, Notice, Result, Sentence
+from summarizer.document import Article, Notice, Result, Sentence
 from summarizer.ui import views
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -47,12 +48,12 @@ def _result(*, digest_only: bool = False, evil: str = "") -> Result:
             ],
         )
     ]
-    keys = [
-        KeyPoint(sentences[0].source, sentences[0].text, 0, 0, 0.9),
-        KeyPoint(sentences[2].source, sentences[2].text, 1, 0, 0.7),
-    ]
-    if digest_only:
-        sentences = [sentences[0], sentences[2]]
+    keys = [dataclasses.replace(sentences[0], key=0.9), dataclasses.replace(sentences[2], key=0.7)]
+    if digest_only:  # only the key sentences have their English
+        sentences = [
+            s if k in (0, 2) else dataclasses.replace(s, text="", confidence=None, warnings=[])
+            for k, s in enumerate(sentences)
+        ]
     return Result(
         article=article,
         title=f"Rice prices rise{evil}",
@@ -173,9 +174,14 @@ def test_digest_only_keeps_paragraphs_aligned() -> None:
     assert "Pedagang mengeluh." in source  # the whole source is still shown
 
 
-def test_source_sentences_fall_back_to_the_segmenter() -> None:
+def test_sentences_not_translated_yet_are_shown_from_their_records() -> None:
+    """The view reads the pipeline's sentence records (it never splits text again)."""
+    from summarizer.segment import sentences
+
     article = Article(paragraphs=["Satu dua. Tiga empat."])
-    html = views.side_by_side_html(Result(article=article))
+    html = views.side_by_side_html(
+        Result(article=article, sentences=sentences(article.paragraphs)), translating=True
+    )
     source = _column(html, "clean-text-output")
     assert source.count('<span class="s" data-s=') == 2
     assert "muted" in _column(html, "translation-output")  # nothing translated: a placeholder

@@ -8,6 +8,6 @@ bullets from the English translation with a seq2seq model, loaded on first use.
 from __future__ import annotations
 
 from summarizer.digest.abstractive import Summarizer
-from summarizer.digest.extractive import Choice, Scorer, key_sentences, select_key_points
+from summarizer.digest.extractive import Scorer, key_sentences, select_key_points
 
-__all__ = ["Choice", "Scorer", "Summarizer", "key_sentences", "select_key_points"]
+__all__ = ["Scorer", "Summarizer", "key_sentences", "select_key_points"]

@@ -11,9 +11,10 @@ point is a sentence of the article, unchanged.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -22,32 +23,15 @@ from typing import Any
 
 import numpy as np
 
+from summarizer import segment
 from summarizer.digest.features import FEATURE_NAMES, SparseRows, article_features
-from summarizer.document import DEFAULT_POINTS, Article, check_points
+from summarizer.document import DEFAULT_POINTS, Article, Sentence, check_points
 from summarizer.errors import ModelError
-from summarizer.segment import split_paragraphs, split_sentences
+from summarizer.segment import split_paragraphs
 
 SCORER_FILE = "keypoint_scorer.json"
 # Cosine similarity above which a sentence counts as a repeat of another.
 DUPLICATE = 0.9
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A chosen key sentence and where it is in the article.
-
-    Attributes:
-        paragraph: 0-based paragraph number.
-        index: 0-based sentence number within the paragraph.
-        sentence: the source sentence, unchanged.
-        score: the scorer's probability that the sentence belongs in a summary (0-1),
-            after any penalty.
-    """
-
-    paragraph: int
-    index: int
-    sentence: str
-    score: float
 
 
 @dataclass(frozen=True)
@@ -145,50 +129,51 @@ def load_scorer(path: str | None = None) -> Scorer:
 
 
 def select_key_points(
-    paragraphs: Sequence[Sequence[str]],
+    sentences: Sequence[Sentence],
     points: int = DEFAULT_POINTS,
     *,
     title: str | None = None,
-    penalties: Mapping[tuple[int, int], float] | None = None,
+    penalty: Callable[[Sentence], float] | None = None,
     scorer: Scorer | None = None,
-) -> list[Choice]:
+) -> list[Sentence]:
     """Choose the ``points`` key sentences of an article.
 
     Args:
-        paragraphs: the article, one list of sentences per paragraph.
+        sentences: the article's sentence records, in order (:func:`summarizer.segment.sentences`,
+            translated or not).
         points: how many sentences to choose (fewer if the article has fewer).
         title: the headline, if known; sentences that share its words score higher.
-        penalties: logit penalties by (paragraph, sentence index), e.g. for sentences
-            whose translation has warnings: a penalised sentence loses only to close
-            competitors (a penalty of 1.0 is a factor e ~ 2.7 on the odds).
+        penalty: a logit penalty per sentence, e.g. 1.0 for one whose translation has
+            warnings: a penalised sentence loses only to close competitors (a penalty of
+            1.0 is a factor e ~ 2.7 on the odds).
         scorer: the scorer to use; None for the one shipped with the package.
 
     Returns:
-        The chosen sentences, in document order.
+        The chosen records, in document order, each with its ``key`` score: the scorer's
+        probability that it belongs in a summary (0-1), after any penalty.
 
     Raises:
         UnknownOptionError: ``points`` is not 0 to MAX_POINTS (:func:`check_points`).
         ModelError: the shipped scorer cannot be read.
     """
     check_points(points)
-    features = article_features(paragraphs, title)
-    count = len(features.sentences)
-    if points == 0 or count == 0:
+    if points == 0 or not sentences:
         return []
+    paragraphs: list[list[str]] = [[] for _ in range(max(s.paragraph for s in sentences) + 1)]
+    for sentence in sentences:
+        paragraphs[sentence.paragraph].append(sentence.source)
+    features = article_features(paragraphs, title)
+    if not features.sentences:
+        return []
+    # The features' rows are the records in order (both list every sentence by place).
+    records = {(s.paragraph, s.index): s for s in sentences}
+    rows = [records[place] for place in features.positions]
     scorer = scorer or load_scorer()
     logits = scorer.logits(features.matrix)
-    if penalties:
-        logits = logits - np.array([penalties.get(pos, 0.0) for pos in features.positions])
-    chosen = _mmr(logits, features.vectors, min(points, count), scorer.redundancy)
-    return [
-        Choice(
-            paragraph=features.positions[k][0],
-            index=features.positions[k][1],
-            sentence=features.sentences[k],
-            score=_sigmoid(float(logits[k])),
-        )
-        for k in sorted(chosen)
-    ]
+    if penalty is not None:
+        logits = logits - np.array([penalty(row) for row in rows])
+    chosen = _mmr(logits, features.vectors, min(points, len(rows)), scorer.redundancy)
+    return [dataclasses.replace(rows[k], key=_sigmoid(float(logits[k]))) for k in sorted(chosen)]
 
 
 def key_sentences(text_or_article: str | Article, points: int = DEFAULT_POINTS) -> list[str]:
@@ -214,8 +199,7 @@ def key_sentences(text_or_article: str | Article, points: int = DEFAULT_POINTS) 
         raise TypeError(
             f"key_sentences takes a str or an Article, not {type(text_or_article).__name__}"
         )
-    paragraphs = [split_sentences(block) for block in blocks]
-    return [choice.sentence for choice in select_key_points(paragraphs, points, title=title)]
+    return [s.source for s in select_key_points(segment.sentences(blocks), points, title=title)]
 
 
 def _mmr(logits: np.ndarray, vectors: SparseRows, n: int, redundancy: float) -> list[int]:

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from summarizer.document import Article, Notice, Result, Sentence
-from summarizer.segment import split_sentences
 
 #: The stages of a run, in order, with the label shown beside their time.
 STAGE_LABELS = {
@@ -172,10 +171,9 @@ def key_points_html(result: Result) -> str:
 
     Abstractive summary bullets, when there are any, follow under their own heading.
     """
-    flags = {(s.paragraph, s.index): flag_reasons(s) for s in result.sentences}
     items = []
     for point in result.key_points:
-        reasons = flags.get((point.paragraph, point.index), [])
+        reasons = flag_reasons(point) if point.translated else []
         mark = ""
         if reasons:
             mark = (
@@ -219,25 +217,25 @@ def side_by_side_html(result: Result, translating: bool = False) -> str:
     (``class="para para-en pending"``).
     """
     article = result.article
-    keys = {(k.paragraph, k.index): n for n, k in enumerate(result.key_points, 1)}
-    translated = {(s.paragraph, s.index): s for s in result.sentences}
+    keys = {k.place: n for n, k in enumerate(result.key_points, 1)}
+    by_paragraph: list[list[Sentence]] = [[] for _ in article.paragraphs]
+    for sentence in result.sentences:
+        by_paragraph[sentence.paragraph].append(sentence)
     english_cells = []
     source_cells = []
-    for p, paragraph in enumerate(article.paragraphs):
-        sources = _source_sentences(p, paragraph, result.sentences)
+    for p, sentences in enumerate(by_paragraph):
         en_spans = []
         id_spans = []
-        for i, source in enumerate(sources):
-            sentence = translated.get((p, i))
-            key = keys.get((p, i))
-            place = f"{p}-{i}"
-            id_spans.append(_span(source, place, key=key, lang="id"))
-            if sentence is not None:
+        for sentence in sentences:
+            key = keys.get(sentence.place)
+            place = "{}-{}".format(*sentence.place)
+            id_spans.append(_span(sentence.source, place, key=key, lang="id"))
+            if sentence.translated:
                 en_spans.append(
                     _span(sentence.text, place, key=key, reasons=flag_reasons(sentence))
                 )
         english = " ".join(en_spans) or '<span class="muted">…</span>'
-        pending = " pending" if translating and len(en_spans) < len(sources) else ""
+        pending = " pending" if translating and len(en_spans) < len(sentences) else ""
         english_cells.append(
             f'<p class="para para-en{pending}" id="para-{p}" style="--row: {p + 2}">{english}</p>'
         )
@@ -260,15 +258,6 @@ def side_by_side_html(result: Result, translating: bool = False) -> str:
         f'<h3 class="col-label">Indonesian, cleaned</h3>{"".join(source_cells)}</section>'
         "</div>"
     )
-
-
-def _source_sentences(p: int, paragraph: str, sentences: Sequence[Sentence]) -> list[str]:
-    """The source sentences of paragraph ``p`` as the pipeline split them."""
-    mine = sorted((s for s in sentences if s.paragraph == p), key=lambda s: s.index)
-    split = split_sentences(paragraph)
-    if len(mine) == len(split):
-        return [s.source for s in mine]
-    return split
 
 
 def _span(
