@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from summarizer.digest.extractive import Scorer, select_key_points  # noqa: E402
 from summarizer.digest.features import FEATURE_NAMES, article_features  # noqa: E402
-from summarizer.segment import sentence_spans  # noqa: E402
+from summarizer.segment import records_from_split, sentence_spans  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "summ" / "indosum-dev01.jsonl"
 DEFAULT_OUT = ROOT / "summarizer" / "data" / "keypoint_scorer.json"
@@ -241,8 +241,9 @@ class CrossValidation:
 
 def digest(article: IndoSumArticle, scorer: Scorer, n: int = 3, title: str | None = None) -> str:
     """The n chosen sentences of an article, joined."""
-    choices = select_key_points(article.paragraphs, n, title=title, scorer=scorer)
-    return " ".join(c.sentence for c in choices)
+    records = records_from_split(article.paragraphs)
+    choices = select_key_points(records, n, title=title, scorer=scorer)
+    return " ".join(c.source for c in choices)
 
 
 def lead(article: IndoSumArticle, n: int = 3) -> str:

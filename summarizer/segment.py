@@ -87,6 +87,16 @@ def sentences(paragraphs: Sequence[str]) -> list[Sentence]:
     ]
 
 
+def records_from_split(paragraphs: Sequence[Sequence[str]]) -> list[Sentence]:
+    """Sentence records of a body that comes already split (a corpus's own sentences,
+    one list per paragraph); spans are then within each sentence alone."""
+    return [
+        Sentence(source, paragraph=p, index=i, end=len(source))
+        for p, split in enumerate(paragraphs)
+        for i, source in enumerate(split)
+    ]
+
+
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text``, trimmed, in order."""
     return [text[s:e] for s, e in sentence_spans(text)]

@@ -16,7 +16,7 @@ from summarizer.digest.extractive import load_scorer
 from summarizer.digest.features import FEATURE_NAMES, article_features, tfidf_rows
 from summarizer.document import MAX_POINTS, Article, Sentence
 from summarizer.errors import ModelError, ModelNotAvailableError, UnknownOptionError
-from summarizer.segment import split_paragraphs, split_sentences
+from summarizer.segment import records_from_split, split_paragraphs, split_sentences
 
 ARTICLE = """Jakarta, CNN Indonesia -- Banjir merendam ratusan rumah di Kecamatan Cileungsi, Kabupaten Bogor, pada Senin (6/3) pagi. Air setinggi 1,5 meter masuk ke permukiman warga setelah hujan deras mengguyur sejak Minggu malam.
 
@@ -33,15 +33,6 @@ Warga berharap pemerintah segera menormalisasi sungai agar banjir tidak terulang
 
 def _paragraphs(text: str) -> list[list[str]]:
     return [split_sentences(p) for p in split_paragraphs(text)]
-
-
-def _records(paragraphs: list[list[str]]) -> list[Sentence]:
-    """Sentence records of an article given as sentences per paragraph."""
-    return [
-        Sentence(source, paragraph=p, index=i)
-        for p, sentences in enumerate(paragraphs)
-        for i, source in enumerate(sentences)
-    ]
 
 
 def _penalty(places: dict[tuple[int, int], float]) -> Callable[[Sentence], float]:
@@ -93,14 +84,14 @@ def test_key_sentences_takes_an_article_and_uses_its_title() -> None:
     article = Article.from_text(ARTICLE, title="Tanggul Sungai Cileungsi Jebol")
     paragraphs = _paragraphs(ARTICLE)
     assert key_sentences(article, points=3) == [
-        c.source for c in select_key_points(_records(paragraphs), 3, title=article.title)
+        c.source for c in select_key_points(records_from_split(paragraphs), 3, title=article.title)
     ]
 
     def margin(title: str | None) -> float:
         """How far the sentence about the levee scores above the others, on average."""
         scores = {
             c.source: c.key
-            for c in select_key_points(_records(paragraphs), MAX_POINTS, title=title)
+            for c in select_key_points(records_from_split(paragraphs), MAX_POINTS, title=title)
         }
         levee = next(v for k, v in scores.items() if "tanggul di dua titik jebol" in k)
         return levee - (sum(scores.values()) - levee) / (len(scores) - 1)
@@ -161,7 +152,7 @@ def test_one_article_takes_well_under_50_ms() -> None:
 
 def test_choices_locate_their_sentence() -> None:
     paragraphs = _paragraphs(ARTICLE)
-    choices = select_key_points(_records(paragraphs), 4)
+    choices = select_key_points(records_from_split(paragraphs), 4)
     assert all(isinstance(c, Sentence) for c in choices)
     for choice in choices:
         assert paragraphs[choice.paragraph][choice.index] == choice.source
@@ -172,7 +163,7 @@ def test_choices_locate_their_sentence() -> None:
 
 
 def test_a_heavy_penalty_replaces_a_sentence_and_a_light_one_does_not() -> None:
-    records = _records(_paragraphs(ARTICLE))
+    records = records_from_split(_paragraphs(ARTICLE))
     plain = select_key_points(records, 3)
     target = plain[1].place
     heavy = select_key_points(records, 3, penalty=_penalty({target: 20.0}))
@@ -187,13 +178,13 @@ def test_penalties_decide_between_close_sentences() -> None:
         ["Gempa bermagnitudo 5,1 mengguncang Cianjur pada Senin siang."],
         ["Gempa bermagnitudo 5,1 mengguncang Cianjur pada Senin sore."],
     ]
-    first = select_key_points(_records(paragraphs), 1, penalty=_penalty({(0, 0): 5.0}))
+    first = select_key_points(records_from_split(paragraphs), 1, penalty=_penalty({(0, 0): 5.0}))
     assert [c.place for c in first] == [(1, 0)]
 
 
 def test_empty_paragraphs_give_no_choices() -> None:
     assert select_key_points([], 3) == []
-    assert select_key_points(_records([[], []]), 3) == []
+    assert select_key_points(records_from_split([[], []]), 3) == []
 
 
 # --------------------------------------------------------------------------------------
@@ -288,7 +279,7 @@ def test_a_custom_scorer_is_used() -> None:
     weights = zeros.copy()
     weights[FEATURE_NAMES.index("rel_doc_pos")] = 10.0
     scorer = Scorer(FEATURE_NAMES, zeros, np.ones_like(zeros), weights, 0.0, 0.0)
-    choices = select_key_points(_records(_paragraphs(ARTICLE)), 2, scorer=scorer)
+    choices = select_key_points(records_from_split(_paragraphs(ARTICLE)), 2, scorer=scorer)
     assert [c.source for c in choices] == _all_sentences(ARTICLE)[-2:]
 
 
