@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
+from itertools import groupby
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from summarizer.document import Article, KeyPoint, Notice, Result, Sentence
 from summarizer.errors import UnknownOptionError
 from summarizer.segment import split_sentences
 from summarizer.translate import Translation, Translator
+from summarizer.translate.passages import Context, Passage
 from summarizer.translate.presets import DEFAULT_MODEL
 
 if TYPE_CHECKING:
@@ -160,8 +162,8 @@ def run_articles(
         else:
             wanted += [(a, p, s) for p, para in enumerate(body) for s in range(len(para))]
     titled = [a for a, article in enumerate(articles) if article.title]
-    sources = [bodies[a][p][s] for a, p, s in wanted]
-    sources += [articles[a].title or "" for a in titled]
+    passages = _passages(articles, bodies, wanted, titled)
+    sources = [s for passage in passages for s in passage.sentences]
 
     start = time.perf_counter()
     if options.digest == "abstractive" and not options.digest_only:
@@ -176,7 +178,10 @@ def run_articles(
         timings["load"] = time.perf_counter() - start
         start = time.perf_counter()
     report = (lambda done, total: progress("translate", done, total)) if progress else None
-    translations = translator.translate_sentences(sources, progress=report)
+    if getattr(translator, "reads_context", False):  # stand-in translators may lack it
+        translations = translator.translate_passages(passages, progress=report)
+    else:
+        translations = translator.translate_sentences(sources, progress=report)
     timings["translate"] = time.perf_counter() - start
 
     by_article: list[dict[tuple[int, int], Translation]] = [{} for _ in articles]
@@ -197,6 +202,25 @@ def run_articles(
     if not options.digest_only:
         timings["digest"] = time.perf_counter() - start
     return [dataclasses.replace(r, timings=dict(timings)) for r in results]
+
+
+def _passages(
+    articles: Sequence[Article],
+    bodies: list[list[list[str]]],
+    wanted: list[tuple[int, int, int]],
+    titled: list[int],
+) -> list[Passage]:
+    """The sentences to translate, in the order of ``wanted`` and then the titles, grouped
+    by paragraph with the title and the previous paragraph as context (a backend that
+    reads context gets whole paragraphs; the others still get one sentence at a time)."""
+    passages = []
+    for (a, p), group in groupby(wanted, key=lambda w: (w[0], w[1])):
+        article = articles[a]
+        previous = article.paragraphs[p - 1] if p else None
+        context = Context(title=article.title, previous=previous)
+        passages.append(Passage(tuple(bodies[a][p][s] for _, _, s in group), context))
+    passages += [Passage((articles[a].title or "",)) for a in titled]
+    return passages
 
 
 def _choose(
