@@ -11,9 +11,9 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from itertools import groupby
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from summarizer.document import Article, KeyPoint, Notice, Result, Sentence

@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-import toy_causal
 import toy_models
+
 from summarizer.translate import Translator
 from summarizer.translate import backend as registry
 from summarizer.translate.backend import BackendRequest, Decoding, Hypothesis, choose_backend
@@ -28,8 +27,14 @@ from summarizer.translate.causal import CausalBackend, clean_output, load_causal
 from summarizer.translate.passages import Context, Passage, mark, runs, unmark
 from summarizer.translate.presets import PRESETS, resolve_model
 
-# The user turn of google/translategemma-4b-it's model card for Indonesian to English: the
-# instruction, then two blank lines, then the text.
+# The user turn that google/translategemma-4b-it's published chat template renders for
+# Indonesian (id) to English (en): the translator instruction, two blank lines, the text.
+# Sources (where the project's search tool found them): the template itself, revision
+# 10042cb0e6e7fdce748996a71dc3dc432a4e0c89, embedded in a public repository's code; the
+# model card (mirror: https://hf.zhengshangchen.top/google/translategemma-4b-it); the
+# maintainers' message example (https://fast.hugflare.com/google/translategemma-4b-it/
+# discussions/16); FastFlowLM's prompt guide (superm1/FastFlowLM,
+# docs/docs/models/translategemma.md). Typed out here, not rendered from a template.
 CARD_INSTRUCTION = (
     "You are a professional Indonesian (id) to English (en) translator. Your goal is to "
     "accurately convey the meaning and nuances of the original Indonesian text while adhering "
@@ -37,27 +42,6 @@ CARD_INSTRUCTION = (
     "Produce only the English translation, without any additional explanations or commentary. "
     "Please translate the following Indonesian text into English:\n\n\n"
 )
-
-
-def _build(request: pytest.FixtureRequest, tmp_path_factory: Any, name: str, builder: Any) -> Path:
-    cache = getattr(request.config, "cache", None)
-    root = cache.mkdir("toy-models") if cache is not None else tmp_path_factory.mktemp("toy")
-    target = root / f"{name}-c{toy_causal.CAUSAL_BUILDER_VERSION}"
-    return toy_models.build_atomically(builder, target)
-
-
-@pytest.fixture(scope="session")
-def gemma_dir(request: pytest.FixtureRequest, tmp_path_factory: Any) -> Path:
-    """A tiny Gemma 3 with a TranslateGemma-style chat template."""
-    return _build(
-        request, tmp_path_factory, "tiny-translategemma", toy_causal.build_tiny_translategemma
-    )
-
-
-@pytest.fixture(scope="session")
-def instruct_dir(request: pytest.FixtureRequest, tmp_path_factory: Any) -> Path:
-    """A tiny Qwen 3 with a ChatML chat template."""
-    return _build(request, tmp_path_factory, "tiny-instruct", toy_causal.build_tiny_instruct)
 
 
 def _backend(folder: Path) -> CausalBackend:
@@ -69,7 +53,8 @@ def _backend(folder: Path) -> CausalBackend:
 
 def test_the_translategemma_prompt_is_the_model_cards(gemma_dir: Path) -> None:
     backend = _backend(gemma_dir)
-    text = "Harga naik 5 persen."
+    assert backend.language_codes and not backend.system_role
+    text = "Harga naik 5 persen.  "  # the template trims the text
     assert backend.messages(text, Context(title="Judul")) == [
         {
             "role": "user",
@@ -79,7 +64,7 @@ def test_the_translategemma_prompt_is_the_model_cards(gemma_dir: Path) -> None:
         }
     ]
     expected = (
-        "<bos><start_of_turn>user\n" + CARD_INSTRUCTION + text + "<end_of_turn>\n"
+        "<bos><start_of_turn>user\n" + CARD_INSTRUCTION + text.strip() + "<end_of_turn>\n"
         "<start_of_turn>model\n"
     )
     assert backend.prompt(text, Context(title="Judul", previous="Sebelumnya.")) == expected
@@ -156,11 +141,31 @@ def test_runs_keep_order_within_the_budget() -> None:
         ("Prices rose. (Note: literally 'went up')", "Harga naik.", "Prices rose.", ["commentary"]),
         ("Note: prices rose.", "Catatan: harga naik.", "Note: prices rose.", []),
         ("<think>\n\n</think>\n\nPrices rose.", "Harga naik.", "Prices rose.", []),
+        ("He wrote a note: buy rice.", "Ia menulis pesan: beli beras.", None, []),
+        (
+            "Prices rose.\nExplanation: 'naik' is 'rise'.",
+            "Harga naik.",
+            "Prices rose.",
+            ["commentary"],
+        ),
+        # Numbered sentences on lines of their own (a blank line between) are no commentary.
+        (
+            "[1] Prices rose.\n\n[2] Friday.",
+            "[1] Harga naik. [2] Jumat.",
+            "[1] Prices rose. [2] Friday.",
+            [],
+        ),
+        (
+            "[1] Prices rose. [2] Friday.\n\nI kept the numbers.",
+            "[1] Harga naik. [2] Jumat.",
+            "[1] Prices rose. [2] Friday.",
+            ["commentary"],
+        ),
     ],
 )
-def test_clean_output(output: str, source: str, text: str, kinds: list[str]) -> None:
+def test_clean_output(output: str, source: str, text: str | None, kinds: list[str]) -> None:
     cleaned, notices = clean_output(output, source)
-    assert cleaned == text
+    assert cleaned == (output if text is None else text)
     assert [n.kind for n in notices] == kinds
 
 
@@ -183,16 +188,31 @@ def test_batches_are_left_padded_and_match_single_inputs(model: str, request: An
         assert a.score == pytest.approx(b.score, abs=1e-3)
 
 
-def test_output_length_is_bounded_and_flagged(gemma_dir: Path) -> None:
+def test_output_length_is_bounded_per_input_and_flagged(gemma_dir: Path) -> None:
     backend = _backend(gemma_dir)
-    text = "Harga naik 5 persen."
+    texts = ["Harga naik 5 persen.", "Saya pergi ke pasar pada hari Senin bersama dua kucing."]
     decoding = Decoding(beams=1, max_ratio=1.0, max_extra=3, no_repeat_ngram_size=0)
-    bound = decoding.max_new_tokens(backend.count_tokens([text])[0])
-    (hypothesis,) = backend.generate([text], decoding)
-    produced = len(backend.tokenizer(hypothesis.text, add_special_tokens=False)["input_ids"])
-    assert produced <= bound + 2  # decoding and re-encoding may merge or split a piece
-    # A random model never says it is done: the bound is what stopped it, and it says so.
-    assert [n.kind for n in hypothesis.notices if n.kind == "length-limit"] == ["length-limit"]
+    bounds = [decoding.max_new_tokens(n) for n in backend.count_tokens(texts)]
+    assert bounds[0] < bounds[1]
+    runs: list[tuple[Any, int]] = []  # what generate returned, and the prompt length
+    real = backend.model.generate
+
+    def spy(**kwargs: Any) -> Any:
+        out = real(**kwargs)
+        runs.append((out, kwargs["input_ids"].shape[1]))
+        return out
+
+    backend.model.generate = spy
+    hypotheses = backend.generate(texts, decoding)  # one batch: each output has its own bound
+    ((sequences, start),) = runs
+    for row, (text, hypothesis, bound) in enumerate(zip(texts, hypotheses, bounds)):
+        generated = sequences[row, start:]
+        # A random model never says it is done: its output is cut at its own bound ...
+        tokens = backend.tokenizer.decode(generated[:bound], skip_special_tokens=True)
+        assert hypothesis.text == clean_output(tokens, text)[0]
+        # ... and says so.
+        assert [n.kind for n in hypothesis.notices if n.kind == "length-limit"] == ["length-limit"]
+    assert sequences.shape[1] - start == max(bounds)
 
 
 def test_beam_search_runs_without_scores(gemma_dir: Path) -> None:
@@ -206,12 +226,14 @@ def test_beam_search_runs_without_scores(gemma_dir: Path) -> None:
 
 class Scripted:
     """The real tiny backend, whose output is then replaced by a scripted translation of its
-    input: each sentence of the toy language by its English, markers kept, except that the
-    marker before any sentence holding ``drop`` is lost (the two sentences run together)."""
+    input (cleaned as the backend cleans a real one): each sentence of the toy language by its
+    English, markers kept, except that the marker before any sentence holding ``drop`` is
+    lost (the two sentences run together), and ``comment`` added at the end."""
 
     def __init__(self, inner: CausalBackend, drop: str | None = None) -> None:
         self.inner = inner
         self.drop = drop
+        self.comment = ""  # what the model adds after its translation, if anything
         self.english = dict(toy_models.TOY_EXAMPLES)
         self.calls: list[tuple[list[str], list[Context | None]]] = []
 
@@ -223,7 +245,11 @@ class Scripted:
     ) -> list[Hypothesis]:
         real = self.inner.generate(texts, decoding, contexts)
         self.calls.append((list(texts), list(contexts or [None] * len(texts))))
-        return [Hypothesis(self._translate(t), h.score, ()) for t, h in zip(texts, real)]
+        hypotheses = []
+        for text, hypothesis in zip(texts, real):
+            cleaned, notices = clean_output(self._translate(text) + self.comment, text)
+            hypotheses.append(Hypothesis(cleaned, hypothesis.score, tuple(notices)))
+        return hypotheses
 
     def _translate(self, text: str) -> str:
         pieces = unmark(text, text.count("["))
@@ -307,7 +333,8 @@ def test_batches_that_run_out_of_memory_are_halved(scripted: Any) -> None:
     passages = [Passage((_toy(i)[0],)) for i in range(6)]
     translations = translator.translate_passages(passages)
     assert [t.text for t in translations] == [_toy(i)[1] for i in range(6)]
-    assert sizes[0] == 6 and max(sizes[1:]) <= 2
+    # 6 fails, then 3 (its half) fails, then every batch is kept under that.
+    assert sizes[:2] == [6, 3] and max(sizes[2:]) <= 2 and sum(sizes[2:]) == 6
 
 
 # --- choosing the backend --------------------------------------------------------------------

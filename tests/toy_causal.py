@@ -23,39 +23,63 @@ from typing import Any
 from toy_models import TOY_EXAMPLES, _built, toy_pairs
 
 #: Bump when a builder changes, so cached folders are rebuilt (independent of toy_models').
-CAUSAL_BUILDER_VERSION = "1"
+CAUSAL_BUILDER_VERSION = "2"
 
 #: Position embeddings of the tiny models.
 CAUSAL_MAX_TOKENS = 1024
 
-# A chat template of TranslateGemma's kind: the message format and instruction text of
-# google/translategemma-4b-it's model card ("two blank lines before the text"), with the
-# language map cut down to the codes the tests use.
+# A chat template that behaves as google/translategemma-4b-it's chat_template.jinja does
+# (revision 10042cb0e6e7fdce748996a71dc3dc432a4e0c89): only user and assistant turns,
+# alternating; a user turn's content a list of exactly one {"type": "text",
+# "source_lang_code", "target_lang_code", "text"} entry; codes with "_" read as "-" and
+# looked up in a code -> name map; the translator instruction, two blank lines, then the
+# trimmed text. Written here from that template (found with the project's code search in a
+# public repository that embeds it), from the model card's usage section (the card mirrored
+# at https://hf.zhengshangchen.top/google/translategemma-4b-it, and the maintainers'
+# example in https://fast.hugflare.com/google/translategemma-4b-it/discussions/16) and from
+# FastFlowLM's prompt guide (superm1/FastFlowLM docs/docs/models/translategemma.md: "There
+# are two blank lines before the text to translate"). The language map is cut down to the
+# codes the tests use; the published one has every language the model supports.
 TRANSLATEGEMMA_TEMPLATE = (
     "{%- set languages = {'en': 'English', 'id': 'Indonesian', 'ms': 'Malay'} -%}"
     "{{ bos_token }}"
+    "{%- if messages[0]['role'] != 'user' -%}"
+    "{{ raise_exception('Conversations must start with a user prompt.') }}"
+    "{%- endif -%}"
     "{%- for message in messages -%}"
-    "{%- if message['role'] == 'user' -%}"
-    "{%- if message['content'] is string or message['content'] | length != 1 -%}"
-    "{{ raise_exception('User role must provide `content` as a list with exactly one item.') }}"
+    "{%- if (message['role'] == 'user') != (loop.index0 % 2 == 0) -%}"
+    "{{ raise_exception('Conversation roles must alternate user/assistant/user/assistant/...') }}"
+    "{%- endif -%}"
+    "{%- if message['role'] == 'assistant' -%}"
+    "{%- if message['content'] is not string -%}"
+    "{{ raise_exception('Assistant role must provide content as a string') }}"
+    "{%- endif -%}"
+    "{{ '<start_of_turn>model\\n' }}{{ message['content'] | trim }}"
+    "{%- elif message['role'] == 'user' -%}"
+    "{%- if message['content'] is string or message['content'] is not iterable"
+    " or message['content'] | length != 1 -%}"
+    "{{ raise_exception('User role must provide `content` as an iterable with exactly one item.') }}"
     "{%- endif -%}"
     "{%- set item = message['content'][0] -%}"
-    "{%- set source = languages[item['source_lang_code']] -%}"
-    "{%- set target = languages[item['target_lang_code']] -%}"
-    "{{ '<start_of_turn>user\\n' }}"
-    "{{ 'You are a professional ' + source + ' (' + item['source_lang_code'] + ') to ' + target"
-    " + ' (' + item['target_lang_code'] + ') translator. Your goal is to accurately convey the"
+    "{%- set source_code = item['source_lang_code'] | replace('_', '-') -%}"
+    "{%- set target_code = item['target_lang_code'] | replace('_', '-') -%}"
+    "{%- set source = languages[source_code] -%}"
+    "{%- set target = languages[target_code] -%}"
+    "{{ '<start_of_turn>user\\nYou are a professional ' + source + ' (' + source_code + ') to '"
+    " + target + ' (' + target_code + ') translator. Your goal is to accurately convey the"
     " meaning and nuances of the original ' + source + ' text while adhering to ' + target"
     " + ' grammar, vocabulary, and cultural sensitivities.\\n' }}"
+    "{%- if item['type'] == 'text' -%}"
     "{{ 'Produce only the ' + target + ' translation, without any additional explanations or"
     " commentary. Please translate the following ' + source + ' text into ' + target"
     " + ':\\n\\n\\n' + item['text'] | trim }}"
-    "{{ '<end_of_turn>\\n' }}"
-    "{%- elif message['role'] == 'assistant' -%}"
-    "{{ '<start_of_turn>model\\n' + message['content'] | trim + '<end_of_turn>\\n' }}"
     "{%- else -%}"
-    "{{ raise_exception('TranslateGemma supports only the user and assistant roles.') }}"
+    "{{ raise_exception('Unsupported content type') }}"
     "{%- endif -%}"
+    "{%- else -%}"
+    "{{ raise_exception('Conversations must only contain user or assistant roles.') }}"
+    "{%- endif -%}"
+    "{{ '<end_of_turn>\\n' }}"
     "{%- endfor -%}"
     "{%- if add_generation_prompt -%}{{ '<start_of_turn>model\\n' }}{%- endif -%}"
 )

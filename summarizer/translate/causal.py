@@ -67,10 +67,16 @@ _PREAMBLE = re.compile(
     r"|(?:english )?translation)\s*:\s*",
     re.I,
 )
-# Where commentary starts: a blank line (a passage is one paragraph), or a note.
+# Where commentary starts: a blank line (a passage is one paragraph), or a note that opens
+# a line, follows a sentence's end or stands in brackets ("He wrote a note: ..." is no note).
 _COMMENTARY = re.compile(
-    r"\n\s*\n|(?:^|\s)\(?(?:note|notes|explanation|translator's note|catatan)\s*:", re.I
+    r"\n\s*\n"
+    r"|(?:^|\n|(?<=[.!?\"')\]])\s+|\s*(?=\())\(?"
+    r"(?:note|notes|explanation|translator's note|catatan)\s*:",
+    re.I,
 )
+# Line breaks before a sentence marker: a model may put each numbered sentence on a line.
+_BREAK_BEFORE_MARKER = re.compile(r"\s*\n\s*(?=\[\d{1,3}\])")
 # A reasoning model's think block (Qwen 3 may write an empty one even when told not to think).
 _THINKING = re.compile(r"\A\s*<think>.*?</think>", re.S)
 _NOTE_WORDS = re.compile(r"\b(?:note|notes|explanation|catatan)\s*:", re.I)
@@ -157,7 +163,12 @@ class CausalBackend:
             prompts, return_tensors="pt", padding=True, add_special_tokens=False
         ).to(self.model.device)
         start = batch["input_ids"].shape[1]
-        limit = min(decoding.max_new_tokens(max(self.count_tokens(texts))), self.max_output_tokens)
+        # Each output has its own bound (as if translated alone): the batch runs to the
+        # largest, and a row is cut at its own afterwards.
+        limits = [
+            min(decoding.max_new_tokens(n), self.max_output_tokens)
+            for n in self.count_tokens(texts)
+        ]
         processors: list[Any] = []
         if decoding.no_repeat_ngram_size:
             processors.append(_OnOutput(NoRepeatNGram(decoding.no_repeat_ngram_size), start))
@@ -170,27 +181,30 @@ class CausalBackend:
                 do_sample=False,
                 num_beams=decoding.beams,
                 length_penalty=decoding.length_penalty,
-                max_new_tokens=limit,
+                max_new_tokens=max(limits),
                 eos_token_id=self.stop_ids,
                 pad_token_id=self.tokenizer.pad_token_id,
                 logits_processor=LogitsProcessorList(processors),
             )
         generated = sequences[:, start:]
         stopped = torch.isin(generated, torch.tensor(self.stop_ids, device=generated.device))
-        # Each output's length: up to and including its first stop token.
-        any_stop = stopped.any(dim=1)
-        first = torch.where(any_stop, stopped.int().argmax(dim=1), generated.shape[1])
+        # Each output's length: up to its first stop token, or its own bound.
+        bounds = torch.tensor(limits, device=generated.device)
+        positions = torch.arange(generated.shape[1], device=generated.device)[None, :]
+        stopped &= positions < bounds[:, None]
+        ended = stopped.any(dim=1)
+        first = torch.where(ended, stopped.int().argmax(dim=1), bounds)
         scores = recorder.scores(generated, first) if recorder is not None else None
         results = []
         for row, text in enumerate(texts):
             length = int(first[row])
             raw = self.tokenizer.decode(generated[row, :length], skip_special_tokens=True)
             cleaned, notices = clean_output(raw, text)
-            if not bool(any_stop[row]) and length >= limit:
+            if not bool(ended[row]):
                 notices.append(
                     Notice(
                         "length-limit",
-                        f"The model's output reached its length limit ({limit} tokens): "
+                        f"The model's output reached its length limit ({limits[row]} tokens): "
                         "it may be cut short or run on; check it.",
                     )
                 )
@@ -208,6 +222,8 @@ def clean_output(text: str, source: str) -> tuple[str, list[Notice]]:
     """
     notices: list[Notice] = []
     text = _THINKING.sub("", text).strip()
+    if is_marked(source):
+        text = _BREAK_BEFORE_MARKER.sub(" ", text)
     preamble = _PREAMBLE.match(text)
     if preamble and not _PREAMBLE.match(source):
         text = text[preamble.end() :]
