@@ -393,41 +393,72 @@ def test_the_pipeline_sends_paragraphs_with_their_context(scripted: Any) -> None
     assert sent[second] == Context("Harga naik lagi", article.paragraphs[0])
 
 
+def test_the_pipeline_falls_back_for_a_dropped_marker_and_flags_commentary(
+    scripted: Any,
+) -> None:
+    from summarizer import Article, Options, run
+
+    translator, backend = scripted
+    backend.drop = _toy(3)[0].split()[0]  # paragraph 2 loses its second marker
+    backend.comment = "\n\nNote: I translated this literally."
+    article = Article.from_text(_article(2), title="Harga naik lagi")
+    result = run(article, Options(model=translator.name, beams=1), translator=translator)
+    assert [s.text for s in result.sentences] == [_toy(i)[1] for i in range(4)]
+    retried = [text for texts, _ in backend.calls[1:] for text in texts]
+    assert sorted(retried) == sorted([_toy(2)[0], _toy(3)[0]])  # only that paragraph
+    # Every output had a note after it: cut, and said on the sentence it followed.
+    for sentence in result.sentences:
+        kinds = [w.kind for w in sentence.warnings]
+        assert kinds.count("commentary") == (
+            1 if sentence.index == 1 or sentence.paragraph == 1 else 0
+        )
+        assert "literally" not in sentence.text
+    assert all(s.doubtful for s in result.sentences if s.paragraph == 1)
+
+
+def test_the_batch_cache_keeps_paragraph_translations(scripted: Any, tmp_path: Path) -> None:
+    from summarizer.batch import CachedTranslator, TranslationCache
+
+    translator, backend = scripted
+    passages = [
+        Passage((_toy(0)[0], _toy(1)[0]), Context(title="Judul")),
+        Passage((_toy(2)[0],), Context(title="Judul", previous="Sebelumnya.")),
+    ]
+    with TranslationCache(tmp_path / "cache.sqlite") as cache:
+        cached = CachedTranslator(translator, cache)
+        first = cached.translate_passages(passages)
+        calls = len(backend.calls)
+        again = cached.translate_passages(passages)
+        assert len(backend.calls) == calls  # answered from the cache
+        assert again == first and cached.hits == 3 and cached.misses == 3
+        # The same sentence in another paragraph is another entry (context changes it).
+        other = cached.translate_passages([Passage((_toy(2)[0],), Context(title="Lain"))])
+        assert len(backend.calls) == calls + 1 and other[0].source == _toy(2)[0]
+    assert [t.text for t in first] == [_toy(i)[1] for i in range(3)]
+
+
 def test_the_ui_core_path(gemma_dir: Path) -> None:
     pytest.importorskip("gradio")
     from summarizer.ui import app as app_module
 
-    request = app_module.Request(
-        mode="paste",
-        text=_article(2),
-        file=None,
-        url="",
-        strip=False,
-        model=str(gemma_dir),
-        points=2,
-        digest="extractive",
-        digest_only=False,
-    )
-    stages: list[str] = []
-    result = app_module.run_request(request, lambda stage, d, t: stages.append(stage))
+    from test_ui_views import _request
+
+    request = _request(app_module, text=_article(2), strip=False, model=str(gemma_dir), points=2)
+    stages: list[tuple[str, int, int]] = []
+    result = app_module.run_request(request, lambda stage, d, t: stages.append((stage, d, t)))
     assert [s.source for s in result.sentences] == [_toy(i)[0] for i in range(4)]
-    assert "translate" in stages
+    assert all(s.text for s in result.sentences)
+    assert [(s.paragraph, s.index) for s in result.sentences] == [(0, 0), (0, 1), (1, 0), (1, 1)]
+    progress = [(d, t) for stage, d, t in stages if stage == "translate"]
+    assert progress and progress[-1][0] == progress[-1][1]  # the UI's bar reaches the end
 
 
-def _cli(
-    *args: str, env: dict[str, str] | None = None, stdin: str | None = None
-) -> subprocess.CompletedProcess:
-    root = Path(__file__).resolve().parent.parent
-    environment = {**os.environ, "PYTHONPATH": str(root), **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "summarizer", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=environment,
-        cwd=root,
-    )
+def _cli(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> Any:
+    """``python -m summarizer`` as test_cli runs it, with this checkout importable."""
+    from test_cli import _run
+
+    root = str(Path(__file__).resolve().parent.parent)
+    return _run(*args, stdin=stdin, env={**os.environ, "PYTHONPATH": root, **(env or {})})
 
 
 def test_batch_with_a_causal_model(gemma_dir: Path, tmp_path: Path) -> None:
@@ -456,14 +487,20 @@ def test_eval_translate_with_a_causal_model(gemma_dir: Path, tmp_path: Path) -> 
         "translate",
         "--model",
         str(gemma_dir),
+        "--beams",
+        "1",
         "--limit",
-        "3",
+        "1",
         "--out",
         str(tmp_path / "eval"),
     )
     assert out.returncode == 0, out.stderr
     report = json.loads((tmp_path / "eval" / "report.json").read_text(encoding="utf-8"))
-    assert str(gemma_dir) in json.dumps(report)
+    rows = {row["dataset"]: row for row in report["rows"] if row["system"] == str(gemma_dir)}
+    assert {"flores200-devtest · sentences", "ntrex128 · articles"} <= set(rows)
+    # Whole articles came back with their paragraphs (else a note says how many did not).
+    assert rows["ntrex128 · articles"]["items"] == 1 and not rows["ntrex128 · articles"]["notes"]
+    assert rows["flores200-devtest · sentences"]["items"] == 1
 
 
 def test_translategemma_offline_is_not_available(tmp_path: Path) -> None:
