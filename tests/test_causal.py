@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -439,9 +437,9 @@ def test_the_batch_cache_keeps_paragraph_translations(scripted: Any, tmp_path: P
 
 def test_the_ui_core_path(gemma_dir: Path) -> None:
     pytest.importorskip("gradio")
-    from summarizer.ui import app as app_module
-
     from test_ui_views import _request
+
+    from summarizer.ui import app as app_module
 
     request = _request(app_module, text=_article(2), strip=False, model=str(gemma_dir), points=2)
     stages: list[tuple[str, int, int]] = []
