@@ -271,6 +271,8 @@ def measure(folder: Path, args: argparse.Namespace) -> tuple[list[Row], dict[str
     article = json.loads((folder / "article.json").read_text(encoding="utf-8"))
     paragraphs: list[list[str]] = article["paragraphs"]
     tokenizer = AutoTokenizer.from_pretrained(folder)
+    if not getattr(tokenizer, "chat_template", None):  # transformers that predate .jinja files
+        tokenizer.chat_template = (folder / "chat_template.jinja").read_text(encoding="utf-8")
     started = time.perf_counter()
     model = random_model(folder, args.device)
     built = time.perf_counter() - started
