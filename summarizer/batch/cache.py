@@ -237,7 +237,7 @@ class CachedTranslator(Translator):
         Raises:
             OSError: the cache cannot be written (disk full, read-only).
         """
-        if not self.reads_context:
+        if not getattr(self.inner, "reads_context", False):  # stand-ins may lack it
             return self.translate_sentences([s for p in passages for s in p.sentences], progress)
         key, description = self._identity()
         names = {p: _passage_keys(p) for p in dict.fromkeys(passages)}
