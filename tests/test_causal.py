@@ -521,3 +521,29 @@ def test_translategemma_offline_is_not_available(tmp_path: Path) -> None:
     assert out.returncode == 3
     assert "google/translategemma-4b-it" in out.stderr
     assert "summarizer download google/translategemma-4b-it" in out.stderr
+
+
+def test_translategemma_offline_in_the_batch_and_the_ui(tmp_path: Path, monkeypatch: Any) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text(_article(2), encoding="utf-8")
+    offline = {"HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}
+    out = _cli(
+        "batch", str(source), str(tmp_path / "out"), "--model", "translategemma-4b", env=offline
+    )
+    assert out.returncode == 3 and "Traceback" not in out.stderr
+    assert "summarizer download google/translategemma-4b-it" in out.stderr
+
+    pytest.importorskip("gradio")
+    import gradio as gr
+    from test_ui_views import _request
+
+    from summarizer.ui import app as app_module
+
+    for name, value in offline.items():
+        monkeypatch.setenv(name, value)
+    request = _request(app_module, text=_article(2), strip=False, model="translategemma-4b")
+    with pytest.raises(gr.Error) as caught:
+        app_module.run_request(request)
+    assert caught.value.title == "Model not available"
+    assert "summarizer download google/translategemma-4b-it" in caught.value.message
