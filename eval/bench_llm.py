@@ -3,7 +3,7 @@
     python eval/bench_llm.py [--device cpu|cuda] [--model DIR] [--sentences N]
                              [--repeats R] [--pool K] [--json PATH]
     python eval/bench_llm.py --stage DIR      # write config + tokenizer + article, no weights
-    python eval/bench_llm.py --tiny           # the same on a tiny config (checks it runs)
+    python eval/bench_llm.py --tiny           # every row on a tiny config (checks it runs)
 
 What it measures. The model is a Gemma 3 text decoder with the published 4B sizes
 (TranslateGemma 4B is Gemma 3 4B fine-tuned: 34 layers, hidden 2560, MLP 10240, 8 query
@@ -317,7 +317,7 @@ def measure(folder: Path, args: argparse.Namespace) -> tuple[list[Row], dict[str
             1,
         ),
     ]
-    if cuda:
+    if cuda or args.tiny:  # the GPU rows; --tiny runs them too, to check that they run
         plan.append(
             (
                 "project-paragraphs-beam4",

@@ -547,3 +547,48 @@ def test_translategemma_offline_in_the_batch_and_the_ui(tmp_path: Path, monkeypa
         app_module.run_request(request)
     assert caught.value.title == "Model not available"
     assert "summarizer download google/translategemma-4b-it" in caught.value.message
+
+
+def test_the_llm_benchmark_runs_on_a_tiny_config(
+    repo_root: Path, shared_dir: Path, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    script = repo_root / "eval" / "bench_llm.py"
+    staged = tmp_path / "llm"
+    env = {**os.environ, "PYTHONPATH": str(repo_root)}
+    run = [sys.executable, str(script), "--tiny"]
+    subprocess.run([*run, "--stage", str(staged)], check=True, env=env, timeout=300)
+    assert {"config.json", "tokenizer.json", "article.json"} <= {p.name for p in staged.iterdir()}
+    out = subprocess.run(
+        [
+            *run,
+            "--model",
+            str(staged),
+            "--repeats",
+            "1",
+            "--pool",
+            "2",
+            "--json",
+            str(tmp_path / "r.json"),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    rows = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["rows"]
+    names = [row["name"] for row in rows]
+    assert names == [
+        "plain",
+        "project-sentences",
+        "project-paragraphs",
+        "project-paragraphs-beam4",
+        "project-paragraphs-pool2",
+    ]
+    # Every row translated the whole article with outputs forced to 1.3 x the source.
+    assert all(row["seconds"] > 0 and not row["scaled"] for row in rows)
+    assert rows[0]["output_tokens"] == rows[1]["output_tokens"]
+    assert "| plain | 14 |" in out.stdout
