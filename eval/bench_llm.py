@@ -64,8 +64,9 @@ TOKENIZER_TEXTS = [
 ]
 OUTPUT_RATIO = 1.3
 
-# Gemma 3 4B's text model (the sizes of google/gemma-3-4b-it's text_config and of
-# TransformerConfig.gemma3_4b in google-deepmind/gemma).
+# Gemma 3 4B's text model: the sizes of TransformerConfig.gemma3_4b in google-deepmind/gemma
+# (found with the project's code search), in transformers' terms; the vocabulary is
+# transformers' Gemma3TextConfig default (262,144 text tokens and the image tokens).
 GEMMA3_4B: dict[str, Any] = {
     "vocab_size": 262_208,
     "hidden_size": 2560,
