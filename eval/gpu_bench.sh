@@ -6,10 +6,14 @@
 #                               # ctranslate2 wheel, into ignored folders (a few tens of MB)
 #   eval/gpu_bench.sh [run]     # on the GPU machine (python3 with CUDA torch + transformers):
 #                               # install the staged wheel if ctranslate2 is missing, give
-#                               # the model random weights, run every configuration on cuda
+#                               # the model random weights, run every configuration on cuda;
+#                               # then eval/bench_llm.py: a TranslateGemma-4B-sized chat
+#                               # model (random weights, bfloat16) per article, ~3 minutes
+#   eval/gpu_bench.sh llm       # only the bench_llm.py part (on the GPU machine)
 #
 # With the device tool: run(command="eval/gpu_bench.sh run", carry=[".whl", ".cache/gpu-bench"]).
-# Results go to $OUT (or /tmp): bench_gpu.md (the table) and bench_gpu.json.
+# Results go to $OUT (or /tmp): bench_gpu.md (the table) and bench_gpu.json, bench_llm_gpu.md
+# and bench_llm_gpu.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +27,7 @@ case "${1:-run}" in
 prepare)
     PY=${PYTHON:-.venv/bin/python}
     "$PY" eval/bench_speed.py --stage "$STAGE"
+    "$PY" eval/bench_llm.py --stage "$STAGE/llm"
     python3 -m pip download --no-deps --only-binary=:all: --python-version 3.12 \
         --implementation cp --platform manylinux_2_28_x86_64 --platform manylinux_2_17_x86_64 \
         --platform manylinux2014_x86_64 -d .whl "ctranslate2==$CT2_VERSION"
@@ -47,10 +52,17 @@ run)
     "$PY" eval/bench_ngram.py --device cuda | tee "$RESULTS/bench_ngram_gpu.md" || true
     "$PY" eval/bench_speed.py --device cuda --model "$STAGE/model" --data "$STAGE/sentences.txt" \
         --sentences "$SENTENCES" --repeats "$REPEATS" --json "$RESULTS/bench_gpu.json" \
-        | tee "$RESULTS/bench_gpu.md"
+        | tee "$RESULTS/bench_gpu.md" || true
+    bash eval/gpu_bench.sh llm
+    ;;
+llm)
+    PY=${PYTHON:-python3}
+    export PYTHONUNBUFFERED=1
+    "$PY" eval/bench_llm.py --device cuda --model "$STAGE/llm" --repeats "$REPEATS" \
+        --json "$RESULTS/bench_llm_gpu.json" | tee "$RESULTS/bench_llm_gpu.md"
     ;;
 *)
-    echo "usage: eval/gpu_bench.sh [prepare|run]" >&2
+    echo "usage: eval/gpu_bench.sh [prepare|run|llm]" >&2
     exit 2
     ;;
 esac

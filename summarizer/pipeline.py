@@ -31,6 +31,7 @@ from summarizer.document import (
 from summarizer.errors import UnknownOptionError
 from summarizer.sources import Source
 from summarizer.translate import Translation, Translator
+from summarizer.translate.passages import Context, Passage
 from summarizer.translate.presets import DEFAULT_MODEL
 
 log = logging.getLogger(__name__)
@@ -219,13 +220,11 @@ def stream(
     title: Translation | None = None
     done = 0
     for chunk in _reading_chunks(body, _batch_size(translator)):
-        sources = [s.source for s in chunk]
+        passages = _passages(article, chunk)
         with_title = title is None and bool(article.title)
         if with_title:
-            sources.append(article.title or "")
-        translations = translator.translate_sentences(
-            sources, progress=_offset(progress, done, total)
-        )
+            passages.append(Passage((article.title or "",)))
+        translations = _translate(translator, passages, _offset(progress, done, total))
         if with_title:
             title = translations.pop()
         body[done : done + len(chunk)] = _translated(chunk, translations)
@@ -316,8 +315,12 @@ def run_articles(
         keys = {s.place for s in early[a]}
         wanted += [(a, k) for k, s in enumerate(body) if not options.digest_only or s.place in keys]
     titled = [a for a, article in enumerate(articles) if article.title]
-    sources = [bodies[a][k].source for a, k in wanted]
-    sources += [articles[a].title or "" for a in titled]
+    passages = [
+        passage
+        for a, group in itertools.groupby(wanted, key=lambda w: w[0])
+        for passage in _passages(articles[a], [bodies[a][k] for _, k in group])
+    ]
+    passages += [Passage((articles[a].title or "",)) for a in titled]
 
     start = time.perf_counter()
     if options.digest == "abstractive" and not options.digest_only:
@@ -325,14 +328,14 @@ def run_articles(
         from summarizer.digest import Summarizer
 
         Summarizer(options.summary_model, device=options.device).load()
-    if sources and not translator.loaded:
+    if passages and not translator.loaded:
         if progress:
             progress("load", 0, 1)
         translator.load()
         timings["load"] = time.perf_counter() - start
         start = time.perf_counter()
     report = (lambda done, total: progress("translate", done, total)) if progress else None
-    translations = translator.translate_sentences(sources, progress=report)
+    translations = _translate(translator, passages, report)
     timings["translate"] = time.perf_counter() - start
 
     for (a, k), sentence in zip(
@@ -354,6 +357,30 @@ def run_articles(
     if not options.digest_only:
         timings["digest"] = time.perf_counter() - start
     return [dataclasses.replace(r, timings=dict(timings)) for r in results]
+
+
+def _passages(article: Article, sentences: Sequence[Sentence]) -> list[Passage]:
+    """``sentences`` of ``article`` grouped by paragraph, each with the title and the
+    previous paragraph as context (a backend that reads context translates a paragraph at
+    a time; the others still get one sentence at a time)."""
+    passages = []
+    for p, group in itertools.groupby(sentences, key=lambda s: s.paragraph):
+        previous = article.paragraphs[p - 1] if p else None
+        context = Context(title=article.title, previous=previous)
+        passages.append(Passage(tuple(s.source for s in group), context))
+    return passages
+
+
+def _translate(
+    translator: Translator, passages: Sequence[Passage], progress: Callable[[int, int], None] | None
+) -> list[Translation]:
+    """One translation per sentence of ``passages``, in order: paragraph by paragraph for a
+    backend that reads context, sentence by sentence for the others."""
+    if getattr(translator, "reads_context", False):  # stand-in translators may lack it
+        return translator.translate_passages(passages, progress=progress)
+    return translator.translate_sentences(
+        [s for passage in passages for s in passage.sentences], progress=progress
+    )
 
 
 def _choose(body: Sequence[Sentence], article: Article, options: Options) -> list[Sentence]:

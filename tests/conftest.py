@@ -1,4 +1,4 @@
-"""Shared fixtures: repository paths and the tiny models of tests/toy_models.py.
+"""Shared fixtures: repository paths and the tiny models (toy_models.py, toy_causal.py).
 
 The models are built once and cached in the pytest cache folder (``.pytest_cache``), keyed by
 ``toy_models.BUILDER_VERSION``, so a second local run does not retrain; delete the cache
@@ -80,6 +80,24 @@ def tiny_summarizer_dir(
     return _model_dir(
         request, tmp_path_factory, "tiny-summarizer", toy_models.build_tiny_summarizer
     )
+
+
+@pytest.fixture(scope="session")
+def gemma_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random-weight Gemma 3 with a TranslateGemma chat template (tests/toy_causal.py)."""
+    import toy_causal
+
+    name = f"tiny-translategemma-c{toy_causal.CAUSAL_BUILDER_VERSION}"
+    return _model_dir(request, tmp_path_factory, name, toy_causal.build_tiny_translategemma)
+
+
+@pytest.fixture(scope="session")
+def instruct_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random-weight Qwen 3 with its ChatML chat template (tests/toy_causal.py)."""
+    import toy_causal
+
+    name = f"tiny-instruct-c{toy_causal.CAUSAL_BUILDER_VERSION}"
+    return _model_dir(request, tmp_path_factory, name, toy_causal.build_tiny_instruct)
 
 
 @pytest.fixture

@@ -231,7 +231,8 @@ def test_architecture_comes_from_the_config_on_disk(tiny_summarizer_dir: Path) -
 
 
 def test_unknown_architecture_is_not_chosen() -> None:
-    spec = ModelSpec("y", "someone/llama-chat")  # not downloaded, name says nothing
+    # Not downloaded, and the name says nothing ("llama-chat" would say: a causal chat model).
+    spec = ModelSpec("y", "someone/mystery-model")
     assert not ct2.supports(spec, "cpu")
     assert backend_registry.choose_backend("auto", spec, "cpu") == "transformers"
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.document import Notice
+from summarizer.translate.passages import Passage
 from summarizer.translate.translator import Progress, Translation, Translator
 
 CACHE_FILE = "translation-cache.sqlite"
@@ -150,8 +151,9 @@ class _Transaction:
 class CachedTranslator(Translator):
     """A translator that answers from a :class:`TranslationCache` before the model.
 
-    It is a :class:`Translator` (same ``translate`` and ``translate_sentences``, same
-    ``name``, ``request`` and ``load``); everything else is the wrapped translator's. ``hits`` and ``misses`` count distinct sentences per call.
+    It is a :class:`Translator` (same ``translate``, ``translate_sentences`` and
+    ``translate_passages``, same ``name``, ``request`` and ``load``); everything else is
+    the wrapped translator's. ``hits`` and ``misses`` count distinct sentences per call.
 
     Args:
         inner: the translator that does the work on a cache miss.
@@ -223,12 +225,56 @@ class CachedTranslator(Translator):
             progress(len(unique), len(unique))
         return [dataclasses.replace(found[s], source=s) for s in sentences]
 
+    def translate_passages(
+        self, passages: Sequence[Passage], progress: Progress | None = None
+    ) -> list[Translation]:
+        """Translate paragraphs, from the cache where it has them; one translation per sentence.
+
+        A backend that reads context translates a sentence within its paragraph, so its
+        entries are keyed by the whole passage (context and sentences) and the sentence's
+        place in it; for the others this is :meth:`translate_sentences`.
+
+        Raises:
+            OSError: the cache cannot be written (disk full, read-only).
+        """
+        if not getattr(self.inner, "reads_context", False):  # stand-ins may lack it
+            return self.translate_sentences([s for p in passages for s in p.sentences], progress)
+        key, description = self._identity()
+        names = {p: _passage_keys(p) for p in dict.fromkeys(passages)}
+        found = self.cache.get_many(key, [n for keys in names.values() for n in keys])
+        missing = [p for p, keys in names.items() if not all(n in found for n in keys)]
+        cached = [keys for p, keys in names.items() if p not in missing]
+        self.hits += sum(len(keys) for keys in cached)
+        self.misses += sum(len(p.sentences) for p in missing)
+        if missing:
+            fresh = self.inner.translate_passages(missing, progress=progress)
+            keys = [n for p in missing for n in names[p]]
+            stored = [dataclasses.replace(t, source=n) for n, t in zip(keys, fresh)]
+            self.cache.put_many(key, description, stored)
+            found.update(zip(keys, stored))
+        elif progress is not None:
+            progress(len(found), len(found))
+        return [
+            dataclasses.replace(found[n], source=s)
+            for p in passages
+            for n, s in zip(names[p], p.sentences)
+        ]
+
     def _identity(self) -> tuple[str, str]:
         """The cache key of the wrapped model and decoding, and its description (computed once)."""
         if self._key is None:
             description = json.dumps(model_identity(self.inner), sort_keys=True)
             self._key = (hashlib.sha256(description.encode()).hexdigest(), description)
         return self._key
+
+
+def _passage_keys(passage: Passage) -> list[str]:
+    """The cache keys of a passage's sentences: the passage and the sentence's place in it."""
+    whole = [passage.context.title, passage.context.previous, list(passage.sentences)]
+    return [
+        json.dumps(["passage", *whole, i], ensure_ascii=False)
+        for i in range(len(passage.sentences))
+    ]
 
 
 def model_identity(translator: Any) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from summarizer.document import Notice
 from summarizer.errors import UnknownOptionError
 from summarizer.translate.presets import ModelSpec
 
@@ -46,10 +47,12 @@ class Decoding:
 
 @dataclass(frozen=True)
 class Hypothesis:
-    """A translation of one input and its length-normalised log-probability."""
+    """A translation of one input, its length-normalised log-probability, and what the
+    backend noticed about it (commentary cut off, the length bound reached)."""
 
     text: str
     score: float | None = None
+    notices: tuple[Notice, ...] = ()
 
 
 class Backend(Protocol):
@@ -85,7 +88,12 @@ Loader = Callable[[BackendRequest], Backend]
 BACKENDS: dict[str, str] = {
     "transformers": "summarizer.translate.hf:load_transformers",
     "ctranslate2": "summarizer.translate.ct2:load_ctranslate2",
+    "causal": "summarizer.translate.causal:load_causal",
 }
+
+# Backends whose ``generate`` also takes a context per input (``contexts=``) and translates
+# whole paragraphs: the translator sends them marked paragraphs (summarizer.translate.passages).
+CONTEXT_BACKENDS = frozenset({"causal"})
 
 _loaded: dict[BackendRequest, Backend] = {}
 _lock = threading.Lock()
@@ -125,8 +133,8 @@ def choose_backend(name: str, spec: ModelSpec, device: str) -> str:
     return name
 
 
-# Tried in this order by backend="auto".
-AUTO_ORDER: list[str] = ["ctranslate2", "transformers"]
+# Tried in this order by backend="auto": "causal" applies only to decoder-only chat models.
+AUTO_ORDER: list[str] = ["causal", "ctranslate2", "transformers"]
 
 
 def _supports(backend: str, spec: ModelSpec, device: str) -> bool:

@@ -30,7 +30,7 @@ from summarizer.translate.backend import (
     Hypothesis,
     count_source_tokens,
 )
-from summarizer.translate.presets import ModelSpec
+from summarizer.translate.presets import ModelSpec, local_config
 
 log = logging.getLogger(__name__)
 
@@ -132,17 +132,8 @@ def supports(spec: ModelSpec, device: str) -> bool:
 def model_type(spec: ModelSpec) -> str | None:
     """The transformers ``model_type`` of a model: from its config if it is on disk, else
     guessed from its name; None when neither tells."""
-    folder: Path | None = Path(spec.source).expanduser() if spec.is_local else None
-    if folder is None:
-        try:
-            folder = locate_model(spec.source, download=False)
-        except ModelError:
-            folder = None
-    if folder is not None and (folder / "config.json").is_file():
-        try:
-            config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
+    config = local_config(spec)
+    if config is not None:
         found = config.get("model_type")
         return str(found) if found else None
     for pattern, family in _NAME_HINTS:

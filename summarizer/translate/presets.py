@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from summarizer.errors import ModelNotAvailableError, UnknownOptionError
+from summarizer.errors import ModelError, ModelNotAvailableError, UnknownOptionError
+from summarizer.loading import locate_model
+
+# The Gemma licence, as its model cards state it: use is allowed (commercial use too) under
+# Google's terms, which forbid the uses listed in the Gemma Prohibited Use Policy and ask
+# that the terms travel with the weights.
+GEMMA_TERMS = "Gemma Terms of Use (https://ai.google.dev/gemma/terms): use restrictions apply"
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,14 @@ PRESETS: dict[str, ModelSpec] = {
     ),
     "madlad-3b": ModelSpec(
         "madlad-3b", "google/madlad400-3b-mt", prefix="<2en> ", licence="Apache-2.0"
+    ),
+    # TranslateGemma (Gemma 3 fine-tuned for translation): causal LMs, translated through
+    # their own chat template by the "causal" backend.
+    "translategemma-4b": ModelSpec(
+        "translategemma-4b", "google/translategemma-4b-it", licence=GEMMA_TERMS
+    ),
+    "translategemma-12b": ModelSpec(
+        "translategemma-12b", "google/translategemma-12b-it", licence=GEMMA_TERMS
     ),
 }
 
@@ -100,3 +116,22 @@ def _looks_like_path(name: str) -> bool:
 def _looks_like_hub_id(name: str) -> bool:
     parts = name.split("/")
     return len(parts) == 2 and all(parts) and not name.startswith((".", "~"))
+
+
+def local_config(spec: ModelSpec) -> dict[str, Any] | None:
+    """The model's ``config.json`` if it is on disk (a local folder or the hub cache),
+    ``{}`` when it is there but unreadable, None when it is not on disk."""
+    folder: Path | None = Path(spec.source).expanduser() if spec.is_local else None
+    if folder is None:
+        try:
+            folder = locate_model(spec.source, download=False)
+        except ModelError:
+            return None
+    path = folder / "config.json"
+    if not path.is_file():
+        return None
+    try:
+        config = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return config if isinstance(config, dict) else {}

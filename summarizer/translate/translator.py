@@ -19,6 +19,7 @@ from summarizer.errors import ModelError, UnsupportedModelError
 from summarizer.loading import check_device, resolve_device
 from summarizer.segment import sentence_spans
 from summarizer.translate.backend import (
+    CONTEXT_BACKENDS,
     Backend,
     BackendRequest,
     Decoding,
@@ -29,6 +30,15 @@ from summarizer.translate.backend import (
     load_backend,
 )
 from summarizer.translate.chunking import Part, batches, plan_sentence, split_to_fit
+from summarizer.translate.passages import (
+    PASSAGE_TOKENS,
+    Context,
+    Passage,
+    mark,
+    markable,
+    runs,
+    unmark,
+)
 from summarizer.translate.presets import DEFAULT_MODEL, ModelSpec, resolve_model
 
 log = logging.getLogger(__name__)
@@ -136,6 +146,12 @@ class Translator:
         return self.max_batch_tokens or tokens, size
 
     @property
+    def reads_context(self) -> bool:
+        """Whether the backend translates whole paragraphs in context (a chat LLM), so that
+        :meth:`translate_passages` is worth calling instead of :meth:`translate_sentences`."""
+        return self.request.backend in CONTEXT_BACKENDS
+
+    @property
     def loaded(self) -> bool:
         """Whether the model is in memory already."""
         return is_loaded(self.request)
@@ -162,12 +178,31 @@ class Translator:
         surrounding whitespace are kept where they were.
         """
         layouts = [_layout(text) for text in texts]
-        sentences = [s for layout in layouts for s in layout.sentences]
-        translations = iter(self.translate_sentences(sentences))
+        passages = [p for layout in layouts for p in layout.passages()]
+        translations = iter(self.translate_passages(passages))
         results = []
         for layout in layouts:
             results.append(layout.render([next(translations).text for _ in layout.sentences]))
         return results
+
+    def translate_passages(
+        self, passages: Sequence[Passage], progress: Progress | None = None
+    ) -> list[Translation]:
+        """Translate paragraphs; one :class:`Translation` per sentence, in order.
+
+        A backend that reads context (a chat LLM) gets each paragraph whole, its sentences
+        numbered, with the article title and the previous paragraph; the numbers give the
+        sentence alignment back, and a paragraph whose numbers did not survive is
+        translated again sentence by sentence. Other backends translate the sentences one
+        by one, as :meth:`translate_sentences` does.
+        """
+        sentences = [s for passage in passages for s in passage.sentences]
+        if not self.reads_context:
+            return self.translate_sentences(sentences, progress)
+        plans = [plan_sentence(s) for s in sentences]
+        if not any(part.translate for plan in plans for part in plan):
+            return [self._assemble(s, plan, {}, {}, {}) for s, plan in zip(sentences, plans)]
+        return _InContext(self, self.load(), passages, plans, progress).translate()
 
     def translate_sentences(
         self, sentences: Sequence[str], progress: Progress | None = None
@@ -184,9 +219,7 @@ class Translator:
         long_notices: dict[str, Notice] = {}
         if backend is None:
             return [self._assemble(s, plan, {}, {}, {}) for s, plan in zip(sentences, plans)]
-        limit = min(
-            backend.max_input_tokens, self.decoding.max_source_tokens(backend.max_output_tokens)
-        )
+        limit = self.input_limit(backend)
         sizes = dict(zip(wanted, backend.count_tokens(wanted)))
         for text, size in sizes.items():
             if size > limit:
@@ -202,36 +235,56 @@ class Translator:
         # Only the pieces of split sentences are new: the rest were counted above.
         fresh = [text for text in inputs if text not in sizes]
         sizes.update(zip(fresh, backend.count_tokens(fresh)))
-        hypotheses = self._generate(backend, inputs, [sizes[t] for t in inputs], progress)
+        hypotheses = dict(
+            zip(inputs, self._generate(backend, inputs, [sizes[t] for t in inputs], progress))
+        )
         return [
             self._assemble(s, plan, pieces, hypotheses, long_notices)
             for s, plan in zip(sentences, plans)
         ]
 
+    def input_limit(self, backend: Backend) -> int:
+        """The longest input in tokens: the model's window, or less where the output
+        bound of a longer input would not fit the model's output limit."""
+        return min(
+            backend.max_input_tokens, self.decoding.max_source_tokens(backend.max_output_tokens)
+        )
+
     def _generate(
-        self, backend: Backend, inputs: list[str], sizes: list[int], progress: Progress | None
-    ) -> dict[str, Hypothesis]:
-        """Translate unique inputs (of ``sizes`` tokens) in length-sorted batches.
+        self,
+        backend: Backend,
+        inputs: Sequence[str],
+        sizes: Sequence[int],
+        progress: Progress | None,
+        contexts: Sequence[Context | None] | None = None,
+    ) -> list[Hypothesis]:
+        """Translate inputs (of ``sizes`` tokens) in length-sorted batches; one hypothesis
+        per input, in order. ``contexts`` go with the inputs to a backend that reads them.
 
         A batch that runs out of device memory is split in halves, and later batches are
         kept to that size; only a single input that does not fit is an error.
         """
-        results: dict[str, Hypothesis] = {}
+        results: dict[int, Hypothesis] = {}
         pending = deque(batches(sizes, *self.batch_limits))
         while pending:
             batch = pending.popleft()
             texts = [inputs[i] for i in batch]
             try:
-                hypotheses = backend.generate(texts, self.decoding)
+                if contexts is None:
+                    hypotheses = backend.generate(texts, self.decoding)
+                else:
+                    hypotheses = backend.generate(  # type: ignore[call-arg]
+                        texts, self.decoding, contexts=[contexts[i] for i in batch]
+                    )
             except Exception as exc:
                 if not is_out_of_memory(exc):
                     raise
                 pending = self._halved(batch, pending, sizes[batch[0]], exc)
                 continue
-            results.update(zip(texts, hypotheses))
+            results.update(zip(batch, hypotheses))
             if progress is not None:
                 progress(len(results), len(inputs))
-        return results
+        return [results[i] for i in range(len(inputs))]
 
     def _halved(
         self, batch: list[int], pending: deque[list[int]], longest: int, exc: Exception
@@ -279,6 +332,7 @@ class Translator:
                     texts.append(piece)
                     continue
                 texts.append(hypothesis.text)
+                notices.extend(hypothesis.notices)
                 if hypothesis.score is not None:
                     scores.append(hypothesis.score)
         text = " ".join(texts)
@@ -293,6 +347,17 @@ class _Layout:
 
     gaps: list[str]
     sentences: list[str]
+
+    def passages(self) -> list[Passage]:
+        """The sentences grouped by line (a line break or a blank line starts a paragraph),
+        each paragraph with the previous one as context."""
+        groups: list[list[str]] = []
+        for gap, sentence in zip(self.gaps, self.sentences):
+            if not groups or "\n" in gap:
+                groups.append([])
+            groups[-1].append(sentence)
+        previous = [None, *(" ".join(g) for g in groups[:-1])]
+        return [Passage(tuple(g), Context(previous=p)) for g, p in zip(groups, previous)]
 
     def render(self, translated: Sequence[str]) -> str:
         out = [self.gaps[0]]
@@ -318,3 +383,142 @@ def _repeats(text: str, n: int = 3, times: int = 3) -> bool:
         if seen[gram] >= times:
             return True
     return False
+
+
+class _InContext:
+    """One :meth:`Translator.translate_passages` call on a backend that reads context.
+
+    Sentences that can travel marked (one part for the model, no marker of their own,
+    within the input limit) go as runs of a paragraph; the others (URLs inside, over-long,
+    copied parts) take the sentence path. A run whose markers did not survive is sent again
+    sentence by sentence, each with the paragraph's context.
+    """
+
+    def __init__(
+        self,
+        translator: Translator,
+        backend: Backend,
+        passages: Sequence[Passage],
+        plans: list[list[Part]],
+        progress: Progress | None,
+    ) -> None:
+        self.translator = translator
+        self.backend = backend
+        self.sentences = [s for passage in passages for s in passage.sentences]
+        self.contexts = [passage.context for passage in passages for _ in passage.sentences]
+        self.ends = [len(passage.sentences) for passage in passages]
+        self.plans = plans
+        self.progress = progress
+        self.done = 0
+        self.total = 0
+
+    def translate(self) -> list[Translation]:
+        limit = self.translator.input_limit(self.backend)
+        texts = {i: plan[0].text for i, plan in enumerate(self.plans) if _marked_part(plan)}
+        unique = sorted(set(texts.values()))
+        sizes = dict(zip(unique, self.backend.count_tokens(unique)))
+        eligible = {i: text for i, text in texts.items() if sizes[text] <= limit}
+        chunks = self._chunks(eligible, sizes, min(limit, PASSAGE_TOKENS))
+        others = [i for i, plan in enumerate(self.plans) if i not in eligible]
+        self.total = len(eligible) + len(others)
+
+        found: dict[int, Hypothesis] = {}
+        retry: list[int] = []
+        hypotheses = self._round(
+            [
+                mark([eligible[i] for i in chunk]) if len(chunk) > 1 else eligible[chunk[0]]
+                for chunk in chunks
+            ],
+            [self.contexts[chunk[0]] for chunk in chunks],
+            [len(chunk) for chunk in chunks],
+        )
+        for chunk, hypothesis in zip(chunks, hypotheses):
+            pieces = [hypothesis.text] if len(chunk) == 1 else unmark(hypothesis.text, len(chunk))
+            if pieces is None:
+                log.info(
+                    "markers lost in a run of %d sentences; translating them one by one", len(chunk)
+                )
+                retry += chunk
+                continue
+            for i, piece in zip(chunk, pieces):
+                last = i == chunk[-1]
+                found[i] = Hypothesis(piece, hypothesis.score, hypothesis.notices if last else ())
+        self.total += len(retry)
+        singles = self._round(
+            [eligible[i] for i in retry], [self.contexts[i] for i in retry], [1] * len(retry)
+        )
+        found.update(zip(retry, singles))
+        rest = iter(self._sentence_path([self.sentences[i] for i in others]))
+        results = []
+        for i, sentence in enumerate(self.sentences):
+            if i not in found:
+                results.append(next(rest))
+                continue
+            text = eligible[i]
+            results.append(
+                self.translator._assemble(
+                    sentence, self.plans[i], {text: [text]}, {text: found[i]}, {}
+                )
+            )
+        return results
+
+    def _chunks(
+        self, eligible: dict[int, str], sizes: dict[str, int], budget: int
+    ) -> list[list[int]]:
+        """Runs of consecutive eligible sentences of each passage, within ``budget`` tokens."""
+        chunks: list[list[int]] = []
+        start = 0
+        for count in self.ends:
+            run: list[int] = []
+            for i in [*range(start, start + count), -1]:  # -1 closes the last run
+                if i in eligible:
+                    run.append(i)
+                    continue
+                if run:
+                    for group in runs([sizes[eligible[j]] for j in run], budget):
+                        chunks.append([run[g] for g in group])
+                    run = []
+            start += count
+        return chunks
+
+    def _round(
+        self, texts: list[str], contexts: list[Context], weights: list[int]
+    ) -> list[Hypothesis]:
+        """Generate for ``texts`` (each of ``weights`` sentences), each distinct
+        (text, context) once, reporting progress in sentences."""
+        keys = list(dict.fromkeys(zip(texts, contexts)))
+        if not keys:
+            return []
+        weight = dict(zip(zip(texts, contexts), weights))
+        sizes = self.backend.count_tokens([text for text, _ in keys])
+        start, share = self.done, sum(weight[k] for k in keys)
+
+        def report(done: int, total: int) -> None:
+            if self.progress is not None:
+                self.progress(start + share * done // total, self.total)
+
+        hypotheses = self.translator._generate(
+            self.backend, [t for t, _ in keys], sizes, report, contexts=[c for _, c in keys]
+        )
+        self.done = start + share
+        by_key = dict(zip(keys, hypotheses))
+        return [by_key[key] for key in zip(texts, contexts)]
+
+    def _sentence_path(self, sentences: list[str]) -> list[Translation]:
+        """Sentences that cannot travel marked, translated one by one (split, copied parts)."""
+        if not sentences:
+            return []
+        start = self.done
+
+        def report(done: int, total: int) -> None:
+            if self.progress is not None:
+                self.progress(start + len(sentences) * done // max(total, 1), self.total)
+
+        translations = self.translator.translate_sentences(sentences, report)
+        self.done = start + len(sentences)
+        return translations
+
+
+def _marked_part(plan: list[Part]) -> bool:
+    """Whether a sentence is one part for the model that a marked input can carry."""
+    return len(plan) == 1 and plan[0].translate and markable(plan[0].text)
