@@ -33,6 +33,7 @@ from summarizer.sources import Source
 from summarizer.translate import Translation, Translator
 from summarizer.translate.passages import Context, Passage
 from summarizer.translate.presets import DEFAULT_MODEL
+from summarizer.translate.translator import SentenceTranslator
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +132,7 @@ def run(
     source: str | bytes | Source | Article,
     options: Options = Options(),
     *,
-    translator: Translator | None = None,
+    translator: SentenceTranslator | None = None,
     progress: Progress | None = None,
 ) -> Result:
     """Strip, translate and digest one article.
@@ -181,7 +182,7 @@ def stream(
     source: str | bytes | Source | Article,
     options: Options = Options(),
     *,
-    translator: Translator | None = None,
+    translator: SentenceTranslator | None = None,
     progress: Progress | None = None,
 ) -> Iterator[Update]:
     """Like :func:`run`, yielding the result as it grows, for a reader who is waiting.
@@ -244,7 +245,7 @@ def _timed(result: Result, before: dict[str, float], after: dict[str, float]) ->
     return dataclasses.replace(result, timings={**before, **after})
 
 
-def _batch_size(translator: Translator) -> int:
+def _batch_size(translator: SentenceTranslator) -> int:
     """Sentences per model batch (a wrapper such as the batch cache may not say)."""
     limits = getattr(translator, "batch_limits", None)
     return int(limits[1]) if limits else 32
@@ -298,7 +299,7 @@ def run_articles(
     articles: Sequence[Article],
     options: Options = Options(),
     *,
-    translator: Translator | None = None,
+    translator: SentenceTranslator | None = None,
     progress: Progress | None = None,
 ) -> list[Result]:
     """Translate and digest stripped articles, their sentences pooled into shared batches."""
@@ -372,7 +373,9 @@ def _passages(article: Article, sentences: Sequence[Sentence]) -> list[Passage]:
 
 
 def _translate(
-    translator: Translator, passages: Sequence[Passage], progress: Callable[[int, int], None] | None
+    translator: SentenceTranslator,
+    passages: Sequence[Passage],
+    progress: Callable[[int, int], None] | None,
 ) -> list[Translation]:
     """One translation per sentence of ``passages``, in order: paragraph by paragraph for a
     backend that reads context, sentence by sentence for the others."""

@@ -24,7 +24,7 @@ from typing import Any
 
 from summarizer.document import Notice
 from summarizer.translate.passages import Passage
-from summarizer.translate.translator import Progress, Translation, Translator
+from summarizer.translate.translator import Progress, Translation, Translator, translate_texts
 
 CACHE_FILE = "translation-cache.sqlite"
 _SCHEMA = """
@@ -148,12 +148,13 @@ class _Transaction:
             self.db.execute("ROLLBACK")
 
 
-class CachedTranslator(Translator):
+class CachedTranslator:
     """A translator that answers from a :class:`TranslationCache` before the model.
 
-    It is a :class:`Translator` (same ``translate``, ``translate_sentences`` and
-    ``translate_passages``, same ``name``, ``request`` and ``load``); everything else is
-    the wrapped translator's. ``hits`` and ``misses`` count distinct sentences per call.
+    A wrapper, not a subclass: it implements the translator interface
+    (:class:`~summarizer.translate.translator.SentenceTranslator`) over the translator it
+    wraps, which does the work on a cache miss and whose model and decoding settings key
+    the cache. ``hits`` and ``misses`` count distinct sentences per call.
 
     Args:
         inner: the translator that does the work on a cache miss.
@@ -161,17 +162,11 @@ class CachedTranslator(Translator):
     """
 
     def __init__(self, inner: Translator, cache: TranslationCache) -> None:
-        # Not Translator.__init__: every setting is the inner translator's.
         self.inner = inner
         self.cache = cache
         self.hits = 0
         self.misses = 0
         self._key: tuple[str, str] | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        if name == "inner":  # not set yet (copy, unpickling)
-            raise AttributeError(name)
-        return getattr(self.inner, name)
 
     @property
     def name(self) -> str:
@@ -179,9 +174,18 @@ class CachedTranslator(Translator):
         return self.inner.name
 
     @property
-    def request(self) -> Any:
-        """The wrapped translator's backend request."""
-        return self.inner.request
+    def reads_context(self) -> bool:
+        """Whether the wrapped translator reads paragraphs in context."""
+        return bool(getattr(self.inner, "reads_context", False))  # stand-ins may lack it
+
+    @property
+    def batch_limits(self) -> tuple[int, int]:
+        """The wrapped translator's batch limits."""
+        return self.inner.batch_limits
+
+    def translate(self, texts: Sequence[str]) -> list[str]:
+        """Translate whole texts, their layout kept, through the cache."""
+        return translate_texts(self, texts)
 
     @property
     def loaded(self) -> bool:
@@ -237,7 +241,7 @@ class CachedTranslator(Translator):
         Raises:
             OSError: the cache cannot be written (disk full, read-only).
         """
-        if not getattr(self.inner, "reads_context", False):  # stand-ins may lack it
+        if not self.reads_context:
             return self.translate_sentences([s for p in passages for s in p.sentences], progress)
         key, description = self._identity()
         names = {p: _passage_keys(p) for p in dict.fromkeys(passages)}

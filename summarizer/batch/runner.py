@@ -57,6 +57,7 @@ from summarizer.output import write_atomic
 from summarizer.pipeline import Options, run_articles
 from summarizer.render import FORMATS, render
 from summarizer.translate import Translator
+from summarizer.translate.translator import SentenceTranslator
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +127,7 @@ class _State:
     formats: tuple[str, ...]
     config: str
     manifest: Manifest
-    translator: Translator
+    translator: SentenceTranslator
     reporter: Reporter
     sweeper: _TempSweeper = field(default_factory=lambda: _TempSweeper())
     counts: dict[str, int] = field(default_factory=dict)

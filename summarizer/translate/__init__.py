@@ -1,6 +1,14 @@
 """Translation: presets, backends and the Translator."""
 
 from summarizer.translate.presets import DEFAULT_MODEL, PRESETS, ModelSpec, resolve_model
-from summarizer.translate.translator import Translation, Translator
+from summarizer.translate.translator import SentenceTranslator, Translation, Translator
 
-__all__ = ["DEFAULT_MODEL", "PRESETS", "ModelSpec", "Translation", "Translator", "resolve_model"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "PRESETS",
+    "ModelSpec",
+    "SentenceTranslator",
+    "Translation",
+    "Translator",
+    "resolve_model",
+]

@@ -13,6 +13,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from summarizer.document import Notice
 from summarizer.errors import ModelError, UnsupportedModelError
@@ -67,6 +68,58 @@ class Translation:
     text: str
     score: float | None = None
     notices: list[Notice] = field(default_factory=list)
+
+
+class SentenceTranslator(Protocol):
+    """What the pipeline and the shells ask of a translator: the :class:`Translator`, or a
+    wrapper that layers something over one (the batch cache, as argos-translate layers its
+    caching over its translation interface)."""
+
+    @property
+    def name(self) -> str:
+        """The model as the user named it."""
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the first translation would wait for a model to load."""
+
+    @property
+    def reads_context(self) -> bool:
+        """Whether whole paragraphs in context are worth sending (:meth:`translate_passages`)."""
+
+    @property
+    def batch_limits(self) -> tuple[int, int]:
+        """Padded source tokens and sentences per model batch."""
+
+    def load(self) -> Any:
+        """Load the model now."""
+
+    def translate(self, texts: Sequence[str]) -> list[str]:
+        """One English string per text, its layout kept."""
+
+    def translate_sentences(
+        self, sentences: Sequence[str], progress: Progress | None = None
+    ) -> list[Translation]:
+        """One :class:`Translation` per sentence, in order."""
+
+    def translate_passages(
+        self, passages: Sequence[Passage], progress: Progress | None = None
+    ) -> list[Translation]:
+        """One :class:`Translation` per sentence of the passages, in order."""
+
+
+def translate_texts(translator: SentenceTranslator, texts: Sequence[str]) -> list[str]:
+    """Translate each text through ``translator``; one English string per input.
+
+    Each text may be a whole article: paragraphs (blank lines), line breaks and surrounding
+    whitespace are kept where they were.
+    """
+    layouts = [_layout(text) for text in texts]
+    passages = [p for layout in layouts for p in layout.passages()]
+    translations = iter(translator.translate_passages(passages))
+    return [
+        layout.render([next(translations).text for _ in layout.sentences]) for layout in layouts
+    ]
 
 
 class Translator:
@@ -177,13 +230,7 @@ class Translator:
         Each text may be a whole article: paragraphs (blank lines), line breaks and
         surrounding whitespace are kept where they were.
         """
-        layouts = [_layout(text) for text in texts]
-        passages = [p for layout in layouts for p in layout.passages()]
-        translations = iter(self.translate_passages(passages))
-        results = []
-        for layout in layouts:
-            results.append(layout.render([next(translations).text for _ in layout.sentences]))
-        return results
+        return translate_texts(self, texts)
 
     def translate_passages(
         self, passages: Sequence[Passage], progress: Progress | None = None
