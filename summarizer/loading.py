@@ -170,3 +170,14 @@ def token_limits(tokenizer: Any, positions: int | None, cap: int) -> tuple[int, 
 def input_window(tokenizer: Any, model: Any, cap: int) -> int:
     """The longest input in tokens: ``cap``, or less if the tokenizer or model allow less."""
     return token_limits(tokenizer, getattr(model.config, "max_position_embeddings", None), cap)[0]
+
+
+def cpu_threads() -> int:
+    """The cores this process may use (``OMP_NUM_THREADS`` when the user set it)."""
+    chosen = os.environ.get("OMP_NUM_THREADS", "")
+    if chosen.isdigit() and int(chosen) > 0:
+        return int(chosen)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)

@@ -226,7 +226,7 @@ def test_auto_falls_back_on_devices_ctranslate2_lacks(toy_marian_dir: Path) -> N
 
 def test_architecture_comes_from_the_config_on_disk(tiny_summarizer_dir: Path) -> None:
     spec = ModelSpec("x", str(tiny_summarizer_dir))
-    assert ct2.model_type(spec) == "bart"
+    assert spec.model_type == "bart"
     assert ct2.supports(spec, "cpu")
 
 
@@ -250,12 +250,14 @@ def test_model_family_from_the_name_when_not_downloaded(
     source: str, family: str | None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path))  # nothing downloaded
+    from summarizer.translate import presets
+
     monkeypatch.setattr(
-        ct2,
+        presets,
         "locate_model",
         lambda *a, **k: (_ for _ in ()).throw(ModelError("not cached")),
     )
-    assert ct2.model_type(ModelSpec("m", source)) == family
+    assert ModelSpec("m", source).model_type == family
 
 
 @pytest.mark.parametrize(
@@ -269,10 +271,26 @@ def test_threads_fit_the_machine(
     assert ct2.thread_layout("cuda") == (1, 1)
 
 
-def test_default_compute_types() -> None:
-    assert ct2.default_compute_type("cpu", "marian") == "int8"
-    assert ct2.default_compute_type("cuda", "marian") == "float16"
-    assert ct2.default_compute_type("cuda:1", "t5") == "bfloat16"
+def test_default_compute_types(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One ModelSpec decides the 16-bit type, for CTranslate2 and transformers alike."""
+    import torch
+
+    from summarizer.translate import presets
+    from summarizer.translate.backend import BackendRequest
+    from summarizer.translate.hf import torch_dtype
+
+    monkeypatch.setattr(presets, "local_config", lambda spec: None)  # known by name
+    marian = ModelSpec("m", "Helsinki-NLP/opus-mt-id-en")
+    madlad = ModelSpec("m", "google/madlad400-3b-mt")
+    gemma = ModelSpec("m", "google/translategemma-4b-it")
+    assert ct2.default_compute_type("cpu", marian) == "int8"
+    assert ct2.default_compute_type("cuda", marian) == "float16"
+    assert ct2.default_compute_type("cuda:1", madlad) == "bfloat16"
+    for spec, dtype in ((marian, torch.float16), (madlad, torch.bfloat16), (gemma, torch.bfloat16)):
+        assert torch_dtype(BackendRequest(spec, "transformers", "cuda", None, None), torch) == dtype
+        assert torch_dtype(BackendRequest(spec, "transformers", "cpu", None, None), torch) == (
+            torch.float32
+        )
 
 
 # --- the benchmark command ----------------------------------------------------------------

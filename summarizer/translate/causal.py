@@ -27,9 +27,9 @@ from summarizer.translate.backend import (
     Hypothesis,
     count_source_tokens,
 )
-from summarizer.translate.hf import NoRepeatNGram, _set_cpu_threads
+from summarizer.translate.hf import NoRepeatNGram, _set_cpu_threads, torch_dtype
 from summarizer.translate.passages import Context, is_marked
-from summarizer.translate.presets import ModelSpec, local_config
+from summarizer.translate.presets import ModelSpec
 
 log = logging.getLogger(__name__)
 
@@ -38,15 +38,6 @@ TARGET_LANGUAGE = ("en", "English")
 
 # Output tokens at most, whatever the input (TranslateGemma's context is 2K tokens).
 MAX_OUTPUT_TOKENS = 1024
-
-# Decoder-only model types whose architecture name does not end in "ForCausalLM"
-# (TranslateGemma and Gemma 3 4B+ are Gemma3ForConditionalGeneration: text and images).
-_MULTIMODAL_CAUSAL = frozenset({"gemma3", "gemma3n", "mistral3", "llava", "qwen2_5_vl"})
-
-# For a hub model that is not downloaded yet, decoder-only families are known by name.
-_CAUSAL_NAMES = re.compile(
-    r"translategemma|gemma-?[23]|qwen|llama|sailor|seallm|mistral|phi-?[34]|aya", re.I
-)
 
 INSTRUCTION = (
     "You are a professional Indonesian (id) to English (en) translator of news articles. "
@@ -318,23 +309,10 @@ def _text_config(config: Any) -> Any:
     return getattr(config, "text_config", None) or config
 
 
-def is_causal(config: dict[str, Any]) -> bool:
-    """Whether a transformers ``config.json`` describes a decoder-only language model."""
-    if config.get("is_encoder_decoder"):
-        return False
-    architectures = config.get("architectures") or []
-    if any(str(a).endswith("ForCausalLM") for a in architectures):
-        return True
-    return config.get("model_type") in _MULTIMODAL_CAUSAL
-
-
 def supports(spec: ModelSpec, device: str) -> bool:
     """Whether ``backend="auto"`` should pick this backend: a decoder-only model, by its
     config when it is on disk, else by its name (TranslateGemma, Gemma, Qwen, Llama...)."""
-    config = local_config(spec)
-    if config is not None:
-        return is_causal(config)
-    return bool(_CAUSAL_NAMES.search(spec.source))
+    return spec.causal
 
 
 def load_causal(request: BackendRequest) -> CausalBackend:
@@ -349,7 +327,7 @@ def load_causal(request: BackendRequest) -> CausalBackend:
 
     path = locate_model(request.spec.source, revision=request.revision)
     _set_cpu_threads(request.device)
-    dtype = _dtype(request, torch)
+    dtype = torch_dtype(request, torch)
     log.info("loading %s on %s (%s)", request.spec.source, request.device, dtype)
     try:
         tokenizer = AutoTokenizer.from_pretrained(path)
@@ -370,12 +348,3 @@ def load_causal(request: BackendRequest) -> CausalBackend:
             model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True
         )
     return CausalBackend(request, tokenizer, model)
-
-
-def _dtype(request: BackendRequest, torch: Any) -> Any:
-    """bfloat16 on GPUs (Gemma overflows in float16), float32 on CPU, unless asked."""
-    if request.compute_type in {"float16", "bfloat16", "float32"}:
-        return getattr(torch, request.compute_type)
-    if request.device.startswith("cuda"):
-        return torch.bfloat16
-    return torch.float32

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.errors import ModelError, UnknownOptionError, UnsupportedModelError
-from summarizer.loading import locate_model, token_limits
+from summarizer.loading import cpu_threads, locate_model, token_limits
 from summarizer.translate.backend import (
     MAX_INPUT_TOKENS,
     BackendRequest,
@@ -30,7 +30,7 @@ from summarizer.translate.backend import (
     Hypothesis,
     count_source_tokens,
 )
-from summarizer.translate.presets import ModelSpec, local_config
+from summarizer.translate.presets import ModelSpec
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +39,6 @@ log = logging.getLogger(__name__)
 SUPPORTED_MODEL_TYPES = frozenset(
     {"marian", "m2m_100", "t5", "mt5", "umt5", "bart", "mbart", "pegasus"}
 )
-_T5_FAMILY = frozenset({"t5", "mt5", "umt5"})
-
-# For a hub model that is not downloaded yet, the family is guessed from its name.
-_NAME_HINTS = [
-    (re.compile(r"opus-mt|marian", re.I), "marian"),
-    (re.compile(r"nllb|m2m100", re.I), "m2m_100"),
-    (re.compile(r"madlad|\bm?t5\b|flan-t5", re.I), "t5"),
-]
 
 # Bump when the conversion changes, so that cached folders are converted again.
 _CONVERSION_VERSION = "1"
@@ -126,20 +118,7 @@ def supports(spec: ModelSpec, device: str) -> bool:
             return False
     elif kind != "cpu":
         return False
-    return model_type(spec) in SUPPORTED_MODEL_TYPES
-
-
-def model_type(spec: ModelSpec) -> str | None:
-    """The transformers ``model_type`` of a model: from its config if it is on disk, else
-    guessed from its name; None when neither tells."""
-    config = local_config(spec)
-    if config is not None:
-        found = config.get("model_type")
-        return str(found) if found else None
-    for pattern, family in _NAME_HINTS:
-        if pattern.search(spec.source):
-            return family
-    return None
+    return spec.model_type in SUPPORTED_MODEL_TYPES
 
 
 def cache_root() -> Path:
@@ -152,11 +131,9 @@ def cache_root() -> Path:
     return root / "summarizer" / "ct2"
 
 
-def default_compute_type(device: str, family: str | None) -> str:
-    """int8 on CPU; on GPU float16, or bfloat16 for T5-family models (fp16 overflows)."""
-    if not device.startswith("cuda"):
-        return "int8"
-    return "bfloat16" if family in _T5_FAMILY else "float16"
+def default_compute_type(device: str, spec: ModelSpec) -> str:
+    """int8 on CPU; on GPU the model's 16-bit type (bfloat16 for the T5 family)."""
+    return spec.half_precision if device.startswith("cuda") else "int8"
 
 
 def converted_model(source: Path, compute_type: str, revision: str | None = None) -> Path:
@@ -226,17 +203,6 @@ def _cache_key(source: Path, compute_type: str, revision: str | None) -> str:
     return f"{name[:60]}-{compute_type}-{digest}"
 
 
-def cpu_threads() -> int:
-    """The cores this process may use (``OMP_NUM_THREADS`` when the user set it)."""
-    chosen = os.environ.get("OMP_NUM_THREADS", "")
-    if chosen.isdigit() and int(chosen) > 0:
-        return int(chosen)
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return max(1, os.cpu_count() or 1)
-
-
 def thread_layout(device: str) -> tuple[int, int]:
     """(inter_threads, intra_threads) for ``device``.
 
@@ -279,8 +245,8 @@ def load_ctranslate2(request: BackendRequest) -> CTranslate2Backend:
             f"CTranslate2 runs on cpu or cuda, not {request.device!r}: "
             "use device='cpu' or backend='transformers'."
         )
-    family = model_type(request.spec)
-    compute_type = request.compute_type or default_compute_type(device, family)
+    family = request.spec.model_type
+    compute_type = request.compute_type or default_compute_type(device, request.spec)
     supported = sorted(ctranslate2.get_supported_compute_types(device))
     if compute_type not in supported:
         raise UnknownOptionError(

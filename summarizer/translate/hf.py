@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Sequence
 from typing import Any
 
-from summarizer.loading import load_seq2seq, locate_model, token_limits
+from summarizer.loading import cpu_threads, load_seq2seq, locate_model, token_limits
 from summarizer.translate.backend import (
     MAX_INPUT_TOKENS,
     BackendRequest,
@@ -149,7 +148,7 @@ def load_transformers(request: BackendRequest) -> TransformersBackend:
 
     path = locate_model(request.spec.source, revision=request.revision)
     _set_cpu_threads(request.device)
-    dtype = _dtype(request, torch)
+    dtype = torch_dtype(request, torch)
     log.info("loading %s on %s (%s)", request.spec.source, request.device, dtype)
     tokenizer, model = load_seq2seq(
         path, name=request.spec.name, task="translation", dtype=dtype, device=request.device
@@ -167,14 +166,13 @@ def load_transformers(request: BackendRequest) -> TransformersBackend:
     return TransformersBackend(request, tokenizer, model)
 
 
-def _dtype(request: BackendRequest, torch: Any) -> Any:
-    """Half precision on GPUs (bfloat16 for T5-family models, which overflow in fp16)."""
+def torch_dtype(request: BackendRequest, torch: Any) -> Any:
+    """The type asked for; else on a GPU the model's 16-bit type (bfloat16 for the T5
+    family and chat models, which overflow in float16), on CPU float32."""
     if request.compute_type in {"float16", "bfloat16", "float32"}:
         return getattr(torch, request.compute_type)
     if request.device.startswith("cuda"):
-        if "madlad" in request.spec.source.lower() or "t5" in request.spec.source.lower():
-            return torch.bfloat16
-        return torch.float16
+        return getattr(torch, request.spec.half_precision)
     return torch.float32
 
 
@@ -182,10 +180,5 @@ def _set_cpu_threads(device: str) -> None:
     """Use every core this process may run on, unless the user chose a thread count."""
     import torch
 
-    if device != "cpu" or os.environ.get("OMP_NUM_THREADS"):
-        return
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cores = os.cpu_count() or 1
-    torch.set_num_threads(max(1, cores))
+    if device == "cpu":
+        torch.set_num_threads(cpu_threads())

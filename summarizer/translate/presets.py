@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,32 @@ from summarizer.loading import locate_model
 # Google's terms, which forbid the uses listed in the Gemma Prohibited Use Policy and ask
 # that the terms travel with the weights.
 GEMMA_TERMS = "Gemma Terms of Use (https://ai.google.dev/gemma/terms): use restrictions apply"
+
+
+# Which family a model is of, when it is not on disk to read its config: by its name.
+NAME_HINTS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"opus-mt|marian", re.I), "marian"),
+    (re.compile(r"nllb|m2m100", re.I), "m2m_100"),
+    (re.compile(r"madlad|\bm?t5\b|flan-t5", re.I), "t5"),
+]
+T5_FAMILY = frozenset({"t5", "mt5", "umt5"})
+# Decoder-only families known by name (a hub model not downloaded yet).
+CAUSAL_NAMES = re.compile(
+    r"translategemma|gemma-?[23]|qwen|llama|sailor|seallm|mistral|phi-?[34]|aya", re.I
+)
+# Decoder-only model types whose architecture name does not end in "ForCausalLM"
+# (TranslateGemma and Gemma 3 4B+ are Gemma3ForConditionalGeneration: text and images).
+MULTIMODAL_CAUSAL = frozenset({"gemma3", "gemma3n", "mistral3", "llava", "qwen2_5_vl"})
+
+
+def is_causal(config: dict[str, Any]) -> bool:
+    """Whether a transformers ``config.json`` describes a decoder-only language model."""
+    if config.get("is_encoder_decoder"):
+        return False
+    architectures = config.get("architectures") or []
+    if any(str(a).endswith("ForCausalLM") for a in architectures):
+        return True
+    return config.get("model_type") in MULTIMODAL_CAUSAL
 
 
 @dataclass(frozen=True)
@@ -38,6 +65,31 @@ class ModelSpec:
     @property
     def is_local(self) -> bool:
         return Path(self.source).expanduser().is_dir()
+
+    @property
+    def model_type(self) -> str | None:
+        """The transformers ``model_type`` (``marian``, ``m2m_100``, ``t5``, ``gemma3``...):
+        from the config when the model is on disk, else known by its name; None when
+        neither tells. The one place where a model's family is decided."""
+        config = local_config(self)
+        if config is not None:
+            found = config.get("model_type")
+            return str(found) if found else None
+        return next((kind for pattern, kind in NAME_HINTS if pattern.search(self.source)), None)
+
+    @property
+    def causal(self) -> bool:
+        """Whether this is a decoder-only (chat) language model rather than seq2seq."""
+        config = local_config(self)
+        if config is not None:
+            return is_causal(config)
+        return bool(CAUSAL_NAMES.search(self.source))
+
+    @property
+    def half_precision(self) -> str:
+        """The 16-bit type to run it in on a GPU: bfloat16 for the T5 family and the
+        chat models (they overflow in float16), float16 for the others."""
+        return "bfloat16" if self.causal or self.model_type in T5_FAMILY else "float16"
 
 
 PRESETS: dict[str, ModelSpec] = {
