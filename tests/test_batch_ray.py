@@ -320,6 +320,17 @@ def test_a_worker_killed_mid_shard_is_retried_and_every_article_is_done_once(
     assert not shard_files(out) and not list(out.rglob("*.tmp"))
 
 
+def _rounded(value: Any) -> Any:
+    """``value`` with every float rounded to 4 decimals (JSON outputs, nested)."""
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
+
+
 def next_run(known: set[int], deadline: float) -> int:
     """The pid of a ShardWorker process not in ``known`` once it runs a shard."""
     while time.monotonic() < deadline:
@@ -379,7 +390,10 @@ def test_a_shard_that_kills_its_worker_past_the_retries_is_left_for_the_next_run
     assert main(ray_args(root, out, toy_marian_dir)) == 0  # the next run does the rest
     counts = re.match(r"batch: (\d+) done, (\d+) skipped", counts_line(capsys.readouterr().err))
     assert counts and int(counts[1]) + int(counts[2]) == 12 and int(counts[1]) <= lost.articles
-    assert outputs(out) == outputs(local)
+    # Texts, places, warnings and files are identical; the model's scores are compared to 4
+    # decimals: under CI load a shard given up and redone has shown them differ in the
+    # fifth (torch's float sums depend on batch shapes and threads), never in the text.
+    assert _rounded(outputs(out)) == _rounded(outputs(local))
     assert manifest_lines(out) == manifest_lines(local)
 
 
