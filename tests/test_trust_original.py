@@ -4,21 +4,7 @@ English (PAN Localization BPPT, ``eval/bench_trust.py``) showed the checks lacke
 from __future__ import annotations
 
 import pytest
-
-from summarizer import consistency_warnings
-from summarizer.trust.names import indonesian_lexicon
-
-needs_lexicon = pytest.mark.skipif(not indonesian_lexicon(), reason="PySastrawi is not installed")
-
-
-def kinds(source: str, translation: str) -> list[str]:
-    return [w.kind for w in consistency_warnings(source, translation)]
-
-
-def messages(source: str, translation: str, kind: str) -> str:
-    return " | ".join(
-        w.message for w in consistency_warnings(source, translation) if w.kind == kind
-    )
+from test_trust import kinds, messages, needs_lexicon
 
 
 @pytest.mark.parametrize(
