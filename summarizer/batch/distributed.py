@@ -20,6 +20,7 @@ mount) and have the package installed; the translation cache should be on a loca
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import logging
 import time
@@ -27,7 +28,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -210,16 +211,11 @@ def run_distributed(
                 summaries, stopped = _dispatch(ray, shards, job, size, gpus_per_worker, reporter)
         finally:
             reporter.close()
-        summary = _tally(shards, seeds, summaries, out)
+        tally = _tally(shards, seeds, summaries, out)
         _merge(out, shards, before)
-    return Summary(
-        done=summary.done,
-        skipped=summary.skipped,
-        unsupported=summary.unsupported,
-        failed=summary.failed,
-        sentences=summary.sentences,
+    return dataclasses.replace(
+        tally,
         seconds=time.monotonic() - started,
-        failures=summary.failures,
         stopped=stopped,
         manifest=Path(out_dir) / MANIFEST_FILE,
     )
@@ -523,40 +519,29 @@ def _seed(
     return seeds
 
 
-@dataclass
-class _Counts:
-    """The shards' summaries added up."""
-
-    done: int = 0
-    skipped: int = 0
-    unsupported: int = 0
-    failed: int = 0
-    sentences: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)
-
-
 def _tally(
     shards: list[Shard], seeds: list[dict[str, Entry]], summaries: dict[int, Summary], out: Path
-) -> _Counts:
-    """Counts over all shards, each article once.
+) -> Summary:
+    """The shards' summaries added up, each article once (times and paths left unset).
 
     A retried shard's summary counts what its killed attempt finished as skipped; the
     shard's manifest tells them apart: an entry not as it was seeded was done in this run.
     """
-    counts = _Counts()
+    done = skipped = unsupported = failed = sentences = 0
+    failures: list[tuple[str, str]] = []
     for shard, seed in zip(shards, seeds):
         summary = summaries.get(shard.index)
         if summary is None:
             continue
         entries = Manifest(out / shard.manifest_name).entries
         fresh = [e for k, e in entries.items() if e.status == DONE and seed.get(k) != e]
-        counts.done += len(fresh)
-        counts.sentences += sum(e.sentences for e in fresh)
-        counts.skipped += summary.done + summary.skipped - len(fresh)
-        counts.unsupported += summary.unsupported
-        counts.failed += summary.failed
-        counts.failures += summary.failures
-    return counts
+        done += len(fresh)
+        sentences += sum(e.sentences for e in fresh)
+        skipped += summary.done + summary.skipped - len(fresh)
+        unsupported += summary.unsupported
+        failed += summary.failed
+        failures += summary.failures
+    return Summary(done, skipped, unsupported, failed, sentences, failures=failures)
 
 
 def _merge(out_dir: Path, shards: list[Shard], before: Manifest) -> None:
