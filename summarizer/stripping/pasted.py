@@ -638,6 +638,14 @@ def _is_outlet_byline(text: str, body: list[str]) -> bool:
     return bool(outlet) and len(dateline) < len(body[0]) and outlet.lower() in dateline.lower()
 
 
+def _above_meta(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` sits just above a date line or byline, where a headline sits."""
+    return any(
+        lines[k].pattern in ("date", "staff", "dated-headline")
+        for k in range(i + 1, min(len(lines), i + 3))
+    )
+
+
 def _headline_lines(lines: list[Line]) -> Iterator[int]:
     """Lines that look like the article's headline: headline-shaped, with the article's
     date or byline right under them."""
@@ -646,10 +654,7 @@ def _headline_lines(lines: list[Line]) -> Iterator[int]:
             continue
         if line.text.rstrip().endswith((".", ",", ":", "?", "!")) and not is_title_case(line.text):
             continue
-        if any(
-            lines[k].pattern in ("date", "staff", "dated-headline")
-            for k in range(i + 1, min(len(lines), i + 3))
-        ):
+        if _above_meta(lines, i):
             yield i
 
 
@@ -690,11 +695,7 @@ def find_title(lines: list[Line], start: int, body: list[str]) -> str | None:
             continue
         tokens = words(line.text)
         overlap = sum(1 for t in tokens if t in body_words) / len(tokens)
-        # A headline sits just above the article's date line or byline.
-        near_meta = any(
-            lines[k].pattern in ("date", "staff", "dated-headline")
-            for k in range(i + 1, min(len(lines), i + 3))
-        )
+        near_meta = _above_meta(lines, i)
         value = overlap + (0.8 if near_meta else 0.0) + (0.1 if counts[line.text] > 1 else 0.0)
         value -= 0.01 * (start - i)
         if best is None or value > best[0]:
