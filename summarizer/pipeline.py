@@ -308,8 +308,13 @@ def run_articles(
     bodies = [segment.sentences(article.paragraphs) for article in articles]
 
     # What to translate: every sentence, or in digest-only mode the key sentences only.
+    # In digest-only mode the points are chosen before translation (nothing to penalise
+    # yet); otherwise once, after it.
     start = time.perf_counter()
-    early = [_choose(body, a, options) for body, a in zip(bodies, articles)]
+    early = [
+        _choose(body, a, options) if options.digest_only else []
+        for body, a in zip(bodies, articles)
+    ]
     timings["digest"] = time.perf_counter() - start if options.digest_only else 0.0
     wanted: list[tuple[int, int]] = []  # (article, position of the sentence in its body)
     for a, body in enumerate(bodies):
